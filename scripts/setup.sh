@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs, from crates.io, npm and Debian only.
+# Idempotent: each step compares the installed version and skips when it matches.
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium + chromedriver)
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+
+say() { printf '[setup] %s\n' "$*"; }
+has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"; }
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "wasm32 target: present"
+else
+  say "wasm32 target: installing"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
+else
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: installing (about 2 min)"
+  # Not --locked: a locked dependency of the CLI is no longer on the registry.
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if has_version trunk "$TRUNK_VERSION"; then
+  say "trunk $TRUNK_VERSION: present"
+else
+  say "trunk $TRUNK_VERSION: installing (about 5 min)"
+  cargo install --locked --force trunk --version "$TRUNK_VERSION"
+fi
+
+# wasm-opt must come from npm's binaryen: Debian's older one produces a blank page.
+if has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
+  say "wasm-opt ${BINARYEN_VERSION%%.*}: present"
+else
+  say "wasm-opt: installing binaryen@$BINARYEN_VERSION from npm"
+  npm install -g --no-fund --no-audit "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+    say "chromium + chromedriver: present"
+  else
+    say "chromium + chromedriver: installing from Debian"
+    sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+say "done"

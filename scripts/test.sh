@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# README command 2: installs what is missing, then runs every test:
+#   format and lints, native core tests, component tests in headless Chromium, the release
+#   build, the size report (fails over budget), end-to-end tests in headless Chromium.
+# The last line it prints is the end-to-end test runner's summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --browser
+
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/widget/webdriver.json"
+export WASM_BINDGEN_TEST_TIMEOUT=60
+export TRUNK_OFFLINE=true
+WASM=wasm32-unknown-unknown
+
+step() { printf '\n=== %s\n' "$1"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint (clippy, warnings are errors)"
+cargo clippy --quiet -p widget-core -p e2e --all-targets -- -D warnings
+cargo clippy --quiet -p campaign-widget --target "$WASM" --all-targets -- -D warnings
+
+step "core: native unit tests"
+cargo test -p widget-core
+
+step "components: wasm-bindgen-test in headless Chromium"
+cargo test -p campaign-widget --target "$WASM"
+
+step "release build into dist/"
+scripts/build.sh
+
+step "size report (gzip -9)"
+scripts/size-report.sh
+
+step "end-to-end: dist/ on 127.0.0.1 in headless Chromium"
+cargo test -p e2e --tests -- --test-threads=2

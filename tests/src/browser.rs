@@ -1,0 +1,223 @@
+//! Real headless Chromium driven through chromedriver, started in its own process group so
+//! that everything it spawns is killed when the [`Browser`] is dropped, pass or fail.
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// One browser session; its processes die with it.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium with a fresh profile and the given
+    /// window size.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let mut command = Command::new(CHROMEDRIVER);
+        command
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command.spawn().unwrap_or_else(|e| {
+            panic!("start {CHROMEDRIVER} (scripts/setup.sh --browser installs it): {e}")
+        });
+        let profile =
+            std::env::temp_dir().join(format!("cw-e2e-profile-{}-{port}", std::process::id()));
+        // From here on, Drop cleans up even if connecting fails.
+        let mut pending = PendingBrowser {
+            driver: Some(driver),
+            profile: profile.clone(),
+        };
+        wait_for_port(port, Duration::from_secs(15));
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                    "--force-device-scale-factor=1",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            },
+            "goog:loggingPrefs": { "browser": "ALL" }
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal")
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a chromedriver session");
+        Browser {
+            client,
+            driver: pending.driver.take().expect("driver"),
+            profile,
+        }
+    }
+
+    /// Runs `script` (a function body that returns a value) in the page.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Polls `script` until it returns `true`; panics with `what` after `timeout`.
+    pub async fn wait_until(&self, what: &str, script: &str, timeout: Duration) {
+        let start = Instant::now();
+        loop {
+            if self.js(script).await == Value::Bool(true) {
+                return;
+            }
+            if start.elapsed() > timeout {
+                let logs = self.console().await;
+                panic!(
+                    "timed out after {timeout:?} waiting for {what}\nbrowser console: {logs:#?}"
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Text of every element matching `selector` inside the shadow root of the first
+    /// element matching `host`.
+    pub async fn shadow_texts(&self, host: &str, selector: &str) -> Vec<String> {
+        let script = format!(
+            "const h = document.querySelector({host:?}); if (!h || !h.shadowRoot) return [];\
+             return Array.from(h.shadowRoot.querySelectorAll({selector:?})).map(e => e.textContent.trim());"
+        );
+        serde_json::from_value(self.js(&script).await).unwrap_or_default()
+    }
+
+    /// Everything the page wrote to the console (and uncaught errors, failed loads, CSP
+    /// reports) since the last call, as `LEVEL message` lines.
+    pub async fn console(&self) -> Vec<String> {
+        let entries = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("chromedriver's browser log");
+        entries
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            e["level"].as_str().unwrap_or("?"),
+                            e["message"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Console lines at error level (uncaught exceptions, console.error, failed requests).
+    pub async fn console_errors(&self) -> Vec<String> {
+        self.console()
+            .await
+            .into_iter()
+            .filter(|line| line.starts_with("SEVERE"))
+            .collect()
+    }
+
+    /// Saves a PNG of the viewport to `target/screenshots/{name}.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let path = crate::screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+
+    /// Ends the session politely; dropping also cleans up.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        kill_group(&mut self.driver);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Cleans up a chromedriver that never became a session.
+struct PendingBrowser {
+    driver: Option<Child>,
+    profile: PathBuf,
+}
+
+impl Drop for PendingBrowser {
+    fn drop(&mut self) {
+        if let Some(mut driver) = self.driver.take() {
+            kill_group(&mut driver);
+            let _ = std::fs::remove_dir_all(&self.profile);
+        }
+    }
+}
+
+/// Kills chromedriver and every process in its group (Chromium and its helpers).
+fn kill_group(driver: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", driver.id())])
+        .stderr(Stdio::null())
+        .status();
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+fn wait_for_port(port: u16, timeout: Duration) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < timeout,
+            "chromedriver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// chromedriver's `POST /session/{id}/se/log` for the browser console.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}

@@ -1,0 +1,161 @@
+//! A small HTTP server on 127.0.0.1 for tests: static files from a folder, plus optional
+//! handlers for dynamic routes (fixture APIs). It records every request path it answers.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use tiny_http::{Header, Request, Response, StatusCode};
+
+/// What a route handler answers.
+pub struct Reply {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Reply {
+            status,
+            content_type: "application/json",
+            body: body.into(),
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// A dynamic route: gets the request's path and query, answers or passes (`None`).
+pub type Handler = Box<dyn Fn(&str) -> Option<Reply> + Send + Sync>;
+
+/// A running server; stops when dropped.
+pub struct Server {
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub url: String,
+    server: Arc<tiny_http::Server>,
+    requests: Arc<Mutex<Vec<String>>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Serves the files under `root`.
+    pub fn files(root: impl Into<PathBuf>) -> Self {
+        Self::start(Some(root.into()), Vec::new(), None)
+    }
+
+    /// Serves `root`, answering every response with the extra `headers` (e.g. a CSP), and
+    /// giving `handler` the first go at each request.
+    pub fn start(
+        root: Option<PathBuf>,
+        headers: Vec<(String, String)>,
+        handler: Option<Handler>,
+    ) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
+        let port = server.server_addr().to_ip().expect("an IP listener").port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let thread = {
+            let server = Arc::clone(&server);
+            let requests = Arc::clone(&requests);
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    requests
+                        .lock()
+                        .expect("request log")
+                        .push(request.url().to_owned());
+                    answer(request, root.as_deref(), &headers, handler.as_ref());
+                }
+            })
+        };
+        Server {
+            url: format!("http://127.0.0.1:{port}"),
+            server,
+            requests,
+            thread: Some(thread),
+        }
+    }
+
+    /// Every request path (with query) answered so far, in order.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().expect("request log").clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn answer(
+    request: Request,
+    root: Option<&Path>,
+    headers: &[(String, String)],
+    handler: Option<&Handler>,
+) {
+    let url = request.url().to_owned();
+    let reply = handler
+        .and_then(|h| h(&url))
+        .or_else(|| root.and_then(|root| static_file(root, &url)))
+        .unwrap_or_else(|| Reply {
+            status: 404,
+            content_type: "text/plain",
+            body: b"not found".to_vec(),
+            headers: Vec::new(),
+        });
+    let mut response = Response::from_data(reply.body)
+        .with_status_code(StatusCode(reply.status))
+        .with_header(header("Content-Type", reply.content_type))
+        .with_header(header("Cache-Control", "no-store"));
+    for (name, value) in headers.iter().chain(reply.headers.iter()) {
+        response.add_header(header(name, value));
+    }
+    let _ = request.respond(response);
+}
+
+fn static_file(root: &Path, url: &str) -> Option<Reply> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let relative = Path::new(path.trim_start_matches('/'));
+    // Only plain names below the root; never `..`.
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let mut file = root.join(relative);
+    if path.ends_with('/') || file.is_dir() {
+        file = file.join("index.html");
+    }
+    let body = std::fs::read(&file).ok()?;
+    Some(Reply {
+        status: 200,
+        content_type: content_type(&file),
+        body,
+        headers: Vec::new(),
+    })
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}

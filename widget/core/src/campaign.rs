@@ -1,0 +1,377 @@
+//! The campaign model: what the widget shows and asks, as data.
+//!
+//! A campaign is a JSON document; `Campaign::default()` is the seed campaign, so another
+//! campaign is another JSON file, never other markup or code.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One campaign: its words, figures, story, links and where it looks MPs up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Campaign {
+    /// The main heading, e.g. "Ask your MP to support …".
+    pub headline: String,
+    /// Opening paragraphs under the headline.
+    #[serde(default)]
+    pub intro: Vec<String>,
+    /// Heading above the statistics (empty: no heading).
+    #[serde(default)]
+    pub statistics_heading: String,
+    /// The figures that make the case; shown large, each with a bar.
+    #[serde(default)]
+    pub statistics: Vec<Statistic>,
+    /// A supporter's own words.
+    #[serde(default)]
+    pub story: Option<Story>,
+    /// What the campaign asks for, with its parts as a list.
+    #[serde(default)]
+    pub proposal: Option<Section>,
+    /// The call to action, shown just before the postcode form.
+    pub ask: Section,
+    /// Further links (reports, support).
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Where the widget looks up constituencies and MPs.
+    #[serde(default)]
+    pub api: ApiConfig,
+    /// When set, every email goes to this address instead of the MP (test mode).
+    #[serde(default)]
+    pub test_recipient: Option<String>,
+}
+
+/// A figure with the sentence that explains it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Statistic {
+    /// The figure as people say it: "72%", "Two fifths".
+    pub figure: String,
+    /// The same figure as a share between 0 and 1, drawn as a bar.
+    pub share: f64,
+    /// The sentence the figure begins: "of hospital organisations …".
+    pub text: String,
+}
+
+/// A quote from a supporter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Story {
+    pub quote: String,
+    /// Who said it: "Jo, diagnosed aged 40".
+    pub attribution: String,
+}
+
+/// A heading, a paragraph and an optional list of points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub points: Vec<String>,
+}
+
+/// A link with a short heading and sentence: "Download our reports".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Link {
+    pub heading: String,
+    #[serde(default)]
+    pub text: String,
+    /// The link's own words: "Find out more".
+    pub label: String,
+    pub href: String,
+}
+
+/// Base URLs of the two lookup services. Tests point them at 127.0.0.1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiConfig {
+    /// postcodes.io; default `https://api.postcodes.io`.
+    #[serde(default = "ApiConfig::default_postcodes")]
+    pub postcodes: String,
+    /// UK Parliament Members API; default `https://members-api.parliament.uk`.
+    #[serde(default = "ApiConfig::default_members")]
+    pub members: String,
+}
+
+impl ApiConfig {
+    fn default_postcodes() -> String {
+        "https://api.postcodes.io".into()
+    }
+    fn default_members() -> String {
+        "https://members-api.parliament.uk".into()
+    }
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        Self {
+            postcodes: Self::default_postcodes(),
+            members: Self::default_members(),
+        }
+    }
+}
+
+fn s(text: &str) -> String {
+    text.to_owned()
+}
+
+impl Default for Campaign {
+    /// The seed campaign: "Ask your MP to support the Secondary Support Package".
+    fn default() -> Self {
+        Campaign {
+            headline: s("Ask your MP to support the Secondary Support Package"),
+            intro: vec![
+                s("While we offer unique services for women with secondary breast cancer, we know that most people are still not receiving the ongoing, specialised support they need when they are diagnosed with this disease."),
+                s("Ask your MP to support the Secondary Support Package that will ensure people living with secondary breast cancer access the vital care they need."),
+            ],
+            statistics_heading: s("The need for better care"),
+            statistics: vec![
+                Statistic {
+                    figure: s("72%"),
+                    share: 0.72,
+                    text: s("of hospital organisations in England, Scotland and Wales do not give people access to a dedicated secondary breast care nurse."),
+                },
+                Statistic {
+                    figure: s("Two fifths"),
+                    share: 0.4,
+                    text: s("of hospital organisations across the UK could not tell us how many secondary breast cancer patients are currently under their care."),
+                },
+                Statistic {
+                    figure: s("70%"),
+                    share: 0.7,
+                    text: s("of hospital organisations across the UK do not assess people\u{2019}s emotional and physical needs when diagnosed and as their treatment changes."),
+                },
+            ],
+            story: Some(Story {
+                quote: s("My whole life and the lives of those around me fell apart and changed forever. Following my diagnosis, in the space of a 20-minute consultation, I felt I lost my identity and my future with those I love."),
+                attribution: s("Jo, diagnosed aged 40"),
+            }),
+            proposal: Some(Section {
+                heading: s("A Secondary Support Package for everyone"),
+                text: s("We want everyone diagnosed to have a Secondary Support Package embedded in their treatment. It would ensure that everyone:"),
+                points: vec![
+                    s("has a discussion about their physical and emotional needs with a healthcare professional"),
+                    s("has access to a nurse specialist"),
+                    s("is referred to specialist services if needed"),
+                    s("can access a health and wellbeing event"),
+                ],
+            }),
+            ask: Section {
+                heading: s("Incurable shouldn\u{2019}t mean unsupported"),
+                text: s("We want everyone with secondary breast cancer to have access to a Secondary Support Package from the point of diagnosis to help them to live well with breast cancer. Ask your MP to support the package today."),
+                points: Vec::new(),
+            },
+            links: vec![
+                Link {
+                    heading: s("Download our reports"),
+                    text: s("Throughout our Secondary. Not Second Rate. campaign we\u{2019}ve put together reports of the standards of care for people living with secondary breast cancer."),
+                    label: s("Download our reports"),
+                    href: s("https://breastcancernow.org/about-us/campaigns/"),
+                },
+                Link {
+                    heading: s("Get support for living with secondary breast cancer"),
+                    text: s("If you\u{2019}ve had a secondary breast cancer diagnosis and would like information or support, find out more about our Living With Secondary Breast Cancer meet-ups."),
+                    label: s("Find out more"),
+                    href: s("https://breastcancernow.org/support-for-you/"),
+                },
+            ],
+            api: ApiConfig::default(),
+            test_recipient: None,
+        }
+    }
+}
+
+/// Why a campaign could not be used. `Display` is the sentence a campaign team member reads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CampaignError {
+    /// The text is not JSON of the campaign's shape (with where it went wrong).
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON has the right shape but some values cannot be used.
+    Invalid(Vec<ConfigProblem>),
+}
+
+impl fmt::Display for CampaignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CampaignError::Json {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "The campaign is not valid: {message} (line {line}, column {column})."
+            ),
+            CampaignError::Invalid(problems) => {
+                f.write_str("The campaign cannot be used: ")?;
+                for (i, p) in problems.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" ")?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CampaignError {}
+
+/// One value in a campaign that cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigProblem {
+    /// A required text is empty; names the field as it appears in the JSON.
+    Empty(&'static str),
+    /// Statistic number `index` (from 1) has a share outside 0..=1.
+    ShareOutOfRange { index: usize, share: f64 },
+    /// Statistic number `index` (from 1) has no figure or no sentence.
+    StatisticIncomplete { index: usize },
+    /// Link number `index` (from 1) is not an http(s) address.
+    LinkNotWeb { index: usize, href: String },
+    /// An API base URL is not an http(s) address.
+    ApiNotWeb { field: &'static str, url: String },
+    /// The test recipient does not look like an email address.
+    TestRecipientNotEmail(String),
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigProblem::Empty(field) => write!(f, "\u{201c}{field}\u{201d} must not be empty."),
+            ConfigProblem::ShareOutOfRange { index, share } => write!(
+                f,
+                "Statistic {index} has a share of {share}; it must be between 0 and 1 (0.72 for 72%)."
+            ),
+            ConfigProblem::StatisticIncomplete { index } => {
+                write!(f, "Statistic {index} needs both a figure and a sentence.")
+            }
+            ConfigProblem::LinkNotWeb { index, href } => write!(
+                f,
+                "Link {index} goes to \u{201c}{href}\u{201d}; it must start with https:// or http://."
+            ),
+            ConfigProblem::ApiNotWeb { field, url } => write!(
+                f,
+                "\u{201c}api.{field}\u{201d} is \u{201c}{url}\u{201d}; it must start with https:// or http://."
+            ),
+            ConfigProblem::TestRecipientNotEmail(address) => write!(
+                f,
+                "\u{201c}testRecipient\u{201d} is \u{201c}{address}\u{201d}, which is not an email address."
+            ),
+        }
+    }
+}
+
+fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/'))
+}
+
+fn looks_like_email(address: &str) -> bool {
+    match address.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !address
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || ",;<>\"".contains(c))
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+impl Campaign {
+    /// Reads a campaign from JSON and checks it; the error says what to fix and where.
+    pub fn from_json(json: &str) -> Result<Campaign, CampaignError> {
+        let campaign: Campaign = serde_json::from_str(json).map_err(|e| CampaignError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: json_message(&e),
+        })?;
+        campaign.validate()?;
+        Ok(campaign)
+    }
+
+    /// The campaign as pretty JSON, for export.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks the values serde cannot: empty texts, shares, addresses.
+    pub fn validate(&self) -> Result<(), CampaignError> {
+        let mut problems = Vec::new();
+        if self.headline.trim().is_empty() {
+            problems.push(ConfigProblem::Empty("headline"));
+        }
+        if self.ask.heading.trim().is_empty() {
+            problems.push(ConfigProblem::Empty("ask.heading"));
+        }
+        for (i, stat) in self.statistics.iter().enumerate() {
+            let index = i + 1;
+            if stat.figure.trim().is_empty() || stat.text.trim().is_empty() {
+                problems.push(ConfigProblem::StatisticIncomplete { index });
+            }
+            if !(0.0..=1.0).contains(&stat.share) {
+                problems.push(ConfigProblem::ShareOutOfRange {
+                    index,
+                    share: stat.share,
+                });
+            }
+        }
+        if let Some(story) = &self.story {
+            if story.quote.trim().is_empty() {
+                problems.push(ConfigProblem::Empty("story.quote"));
+            }
+        }
+        for (i, link) in self.links.iter().enumerate() {
+            if !is_web_url(&link.href) {
+                problems.push(ConfigProblem::LinkNotWeb {
+                    index: i + 1,
+                    href: link.href.clone(),
+                });
+            }
+        }
+        for (field, url) in [
+            ("postcodes", &self.api.postcodes),
+            ("members", &self.api.members),
+        ] {
+            if !is_web_url(url) {
+                problems.push(ConfigProblem::ApiNotWeb {
+                    field,
+                    url: url.clone(),
+                });
+            }
+        }
+        if let Some(address) = &self.test_recipient {
+            if !looks_like_email(address) {
+                problems.push(ConfigProblem::TestRecipientNotEmail(address.clone()));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(CampaignError::Invalid(problems))
+        }
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix (we add ours).
+fn json_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_owned(),
+        None => full,
+    }
+}

@@ -1,0 +1,11 @@
+//! The pure core of the campaign widget.
+//!
+//! Everything here is plain Rust with no browser APIs, so it compiles and is tested natively
+//! with `cargo test -p widget-core`. The browser edge and the Leptos components in the
+//! `campaign-widget` crate call into it.
+
+pub mod campaign;
+pub mod text;
+
+pub use campaign::{Campaign, CampaignError, ConfigProblem};
+pub use text::{Lang, Text};

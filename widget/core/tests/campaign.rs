@@ -1,0 +1,219 @@
+//! The campaign model: the seed default, JSON in and out, and the checks that give clear errors.
+
+use widget_core::campaign::{ApiConfig, Statistic};
+use widget_core::{Campaign, CampaignError, ConfigProblem};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn default_is_the_seed_campaign() {
+    let c = Campaign::default();
+    assert_eq!(
+        c.headline,
+        "Ask your MP to support the Secondary Support Package"
+    );
+    let figures: Vec<&str> = c.statistics.iter().map(|s| s.figure.as_str()).collect();
+    assert_eq!(figures, ["72%", "Two fifths", "70%"]);
+    let shares: Vec<f64> = c.statistics.iter().map(|s| s.share).collect();
+    assert_eq!(shares, [0.72, 0.4, 0.7]);
+    let story = c.story.as_ref().expect("seed has Jo's story");
+    assert!(story.quote.starts_with("My whole life"));
+    assert_eq!(story.attribution, "Jo, diagnosed aged 40");
+    assert_eq!(c.proposal.as_ref().map(|p| p.points.len()), Some(4));
+    assert!(c
+        .ask
+        .text
+        .ends_with("Ask your MP to support the package today."));
+    let labels: Vec<&str> = c.links.iter().map(|l| l.heading.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Download our reports",
+            "Get support for living with secondary breast cancer"
+        ]
+    );
+    assert_eq!(c.test_recipient, None);
+}
+
+#[test]
+fn default_passes_its_own_validation() {
+    assert_eq!(Campaign::default().validate(), Ok(()));
+}
+
+#[test]
+fn default_api_is_the_real_services() {
+    let api = ApiConfig::default();
+    assert_eq!(api.postcodes, "https://api.postcodes.io");
+    assert_eq!(api.members, "https://members-api.parliament.uk");
+}
+
+#[test]
+fn json_round_trip_keeps_every_field() {
+    let mut c = Campaign::default();
+    c.test_recipient = Some("team@example.org".into());
+    c.api.postcodes = "http://127.0.0.1:9000".into();
+    let back = Campaign::from_json(&c.to_json()).expect("exported campaign reads back");
+    assert_eq!(back, c);
+}
+
+#[test]
+fn json_uses_camel_case_keys() {
+    let json = Campaign::default().to_json();
+    assert!(json.contains("\"statisticsHeading\""), "{json}");
+    assert!(json.contains("\"testRecipient\""), "{json}");
+}
+
+#[test]
+fn minimal_campaign_fills_optional_parts_with_empty_values() {
+    let c = Campaign::from_json(&fixture("minimal-campaign.json")).expect("minimal is valid");
+    assert_eq!(c.headline, "Save our library");
+    assert!(c.statistics.is_empty());
+    assert_eq!(c.story, None);
+    assert_eq!(c.api, ApiConfig::default());
+}
+
+#[test]
+fn missing_required_field_is_named_with_its_position() {
+    let err = Campaign::from_json("{\n  \"headline\": \"x\"\n}").unwrap_err();
+    match &err {
+        CampaignError::Json { line, message, .. } => {
+            assert!(message.contains("missing field `ask`"), "{message}");
+            assert_eq!(*line, 3);
+        }
+        other => panic!("expected a JSON error, got {other:?}"),
+    }
+    assert!(err.to_string().contains("line 3"), "{err}");
+}
+
+#[test]
+fn misspelt_field_is_rejected_not_ignored() {
+    let err = Campaign::from_json(r#"{"headline":"x","ask":{"heading":"y"},"statistic":[]}"#)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("unknown field `statistic`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn broken_json_reports_line_and_column() {
+    let err = Campaign::from_json("{\n  \"headline\": \"x\",\n  oops\n}").unwrap_err();
+    assert!(
+        matches!(err, CampaignError::Json { line: 3, column, .. } if column > 0),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn not_json_at_all_is_a_clear_error() {
+    let err = Campaign::from_json("<!doctype html><html>").unwrap_err();
+    assert!(
+        err.to_string().starts_with("The campaign is not valid:"),
+        "{err}"
+    );
+}
+
+fn invalid(c: &Campaign) -> Vec<ConfigProblem> {
+    match c.validate() {
+        Err(CampaignError::Invalid(problems)) => problems,
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn empty_headline_is_a_problem() {
+    let mut c = Campaign::default();
+    c.headline = "  ".into();
+    assert_eq!(invalid(&c), [ConfigProblem::Empty("headline")]);
+}
+
+#[test]
+fn share_above_one_is_a_problem_with_a_hint() {
+    let mut c = Campaign::default();
+    c.statistics[1].share = 40.0;
+    let problems = invalid(&c);
+    assert_eq!(
+        problems,
+        [ConfigProblem::ShareOutOfRange {
+            index: 2,
+            share: 40.0
+        }]
+    );
+    assert!(problems[0].to_string().contains("between 0 and 1"));
+}
+
+#[test]
+fn statistic_without_sentence_is_a_problem() {
+    let mut c = Campaign::default();
+    c.statistics.push(Statistic {
+        figure: "1 in 2".into(),
+        share: 0.5,
+        text: String::new(),
+    });
+    assert_eq!(
+        invalid(&c),
+        [ConfigProblem::StatisticIncomplete { index: 4 }]
+    );
+}
+
+#[test]
+fn script_link_is_a_problem() {
+    let mut c = Campaign::default();
+    c.links[0].href = "javascript:alert(1)".into();
+    assert!(matches!(
+        invalid(&c).as_slice(),
+        [ConfigProblem::LinkNotWeb { index: 1, .. }]
+    ));
+}
+
+#[test]
+fn relative_api_url_is_a_problem() {
+    let mut c = Campaign::default();
+    c.api.members = "/members".into();
+    assert!(matches!(
+        invalid(&c).as_slice(),
+        [ConfigProblem::ApiNotWeb {
+            field: "members",
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn test_recipient_must_be_an_email_address() {
+    let mut c = Campaign::default();
+    for bad in [
+        "team",
+        "team@localhost",
+        "a@b.org,c@d.org",
+        "a b@c.org",
+        "@c.org",
+    ] {
+        c.test_recipient = Some(bad.into());
+        assert_eq!(
+            invalid(&c),
+            [ConfigProblem::TestRecipientNotEmail(bad.into())],
+            "{bad}"
+        );
+    }
+    c.test_recipient = Some("campaigns+test@example.org.uk".into());
+    assert_eq!(c.validate(), Ok(()));
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut c = Campaign::default();
+    c.headline.clear();
+    c.ask.heading.clear();
+    c.statistics[0].share = -0.1;
+    let err = c.validate().unwrap_err();
+    assert!(matches!(&err, CampaignError::Invalid(p) if p.len() == 3));
+    let message = err.to_string();
+    assert!(
+        message.contains("headline") && message.contains("ask.heading"),
+        "{message}"
+    );
+}

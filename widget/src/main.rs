@@ -1,0 +1,4 @@
+//! Entry point of the wasm bundle: mount a widget into every placeholder on the page.
+fn main() {
+    campaign_widget::mount_all();
+}

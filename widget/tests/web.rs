@@ -1,0 +1,168 @@
+//! Component tests in headless Chromium: mount the widget into a page and read what it shows.
+#![cfg(target_arch = "wasm32")]
+
+use campaign_widget::{mount, WidgetOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+use widget_core::Campaign;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits one macrotask, so Leptos has applied pending DOM updates.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().expect("window");
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer");
+}
+
+/// A fresh host element in the test page, mounted with `options`.
+async fn mounted(options: WidgetOptions) -> ShadowRoot {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    mount(&host, options);
+    tick().await;
+    host.shadow_root()
+        .expect("the widget renders inside a shadow root")
+}
+
+fn texts(root: &ShadowRoot, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| {
+            nodes
+                .item(i)
+                .and_then(|n| n.text_content())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn one(root: &ShadowRoot, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_three_statistics_with_their_sentences() {
+    let root = mounted(WidgetOptions::default()).await;
+    assert_eq!(
+        texts(&root, ".cw-stat-figure"),
+        ["72%", "Two fifths", "70%"]
+    );
+    let sentences = texts(&root, ".cw-stat-text");
+    assert_eq!(sentences.len(), 3);
+    assert!(sentences[0].contains("dedicated secondary breast care nurse"));
+}
+
+#[wasm_bindgen_test]
+async fn draws_each_share_as_a_bar_of_matching_width() {
+    let root = mounted(WidgetOptions::default()).await;
+    let fills = root.query_selector_all(".cw-bar-fill").unwrap();
+    let widths: Vec<String> = (0..fills.length())
+        .map(|i| {
+            fills
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("width")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(widths, ["72.0", "40.0", "70.0"]);
+    let label = one(&root, ".cw-bar").get_attribute("aria-label").unwrap();
+    assert!(label.ends_with("72%"), "{label}");
+}
+
+#[wasm_bindgen_test]
+async fn shows_jos_story_as_an_attributed_quote() {
+    let root = mounted(WidgetOptions::default()).await;
+    let quote = one(&root, "figure.cw-story blockquote")
+        .text_content()
+        .unwrap();
+    assert!(quote.starts_with("My whole life"), "{quote}");
+    assert_eq!(
+        one(&root, "figure.cw-story figcaption")
+            .text_content()
+            .unwrap(),
+        "Jo, diagnosed aged 40"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_headline_ask_proposal_and_links() {
+    let root = mounted(WidgetOptions::default()).await;
+    assert_eq!(
+        texts(&root, "h2.cw-headline"),
+        ["Ask your MP to support the Secondary Support Package"]
+    );
+    assert_eq!(texts(&root, ".cw-proposal li").len(), 4);
+    assert!(one(&root, ".cw-ask")
+        .text_content()
+        .unwrap()
+        .contains("support the package today"));
+    let hrefs = root.query_selector_all(".cw-links a").unwrap();
+    assert_eq!(hrefs.length(), 2);
+    let widget = one(&root, "article.cw");
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn another_campaign_is_another_json_document() {
+    let campaign = Campaign::from_json(
+        r#"{"headline":"Save our library","ask":{"heading":"Write today"},
+            "statistics":[{"figure":"1 in 3","share":0.333,"text":"libraries closed"}]}"#,
+    )
+    .unwrap();
+    let root = mounted(WidgetOptions {
+        campaign: Ok(campaign),
+        ..WidgetOptions::default()
+    })
+    .await;
+    assert_eq!(texts(&root, "h2.cw-headline"), ["Save our library"]);
+    assert_eq!(texts(&root, ".cw-stat-figure"), ["1 in 3"]);
+    assert!(root.query_selector(".cw-story").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_campaign_shows_its_reason_instead_of_a_blank_box() {
+    let reason = Campaign::from_json("{").unwrap_err().to_string();
+    let root = mounted(WidgetOptions {
+        campaign: Err(reason.clone()),
+        ..WidgetOptions::default()
+    })
+    .await;
+    let alert = one(&root, "[role=alert]");
+    assert!(alert.text_content().unwrap().contains(&reason));
+}
+
+#[wasm_bindgen_test]
+async fn data_attributes_override_the_campaign() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("data-test-recipient", "team@example.org")
+        .unwrap();
+    host.set_attribute("data-postcodes-api", "http://127.0.0.1:9")
+        .unwrap();
+    let campaign = WidgetOptions::from_element(&host).campaign.unwrap();
+    assert_eq!(campaign.test_recipient.as_deref(), Some("team@example.org"));
+    assert_eq!(campaign.api.postcodes, "http://127.0.0.1:9");
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_data_attribute_is_reported() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("data-test-recipient", "not-an-address")
+        .unwrap();
+    let reason = WidgetOptions::from_element(&host).campaign.unwrap_err();
+    assert!(reason.contains("not an email address"), "{reason}");
+}
