@@ -41,7 +41,7 @@ impl Browser {
             profile: profile.clone(),
         };
         wait_for_port(port, Duration::from_secs(15));
-        let capabilities = json!({
+        let mut capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": CHROMIUM,
@@ -56,6 +56,12 @@ impl Browser {
             },
             "goog:loggingPrefs": { "browser": "ALL" }
         });
+        // Headless windows are at least 500px wide; a phone is emulated instead.
+        if width < 500 {
+            capabilities["goog:chromeOptions"]["mobileEmulation"] = json!({
+                "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2, "touch": true }
+            });
+        }
         let Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object literal")
         };
@@ -140,12 +146,35 @@ impl Browser {
             .collect()
     }
 
-    /// Saves a PNG of the viewport to `target/screenshots/{name}.png`.
+    /// Saves a PNG of the whole page (not just the viewport) to
+    /// `target/screenshots/{name}.png`, for people to look at. Call it last in a test: it
+    /// leaves the viewport as tall as the page.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let size = self
+            .js(
+                "return [window.innerWidth, document.documentElement.scrollHeight, \
+                 navigator.maxTouchPoints > 0];",
+            )
+            .await;
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": size[2]
+            }),
+        )
+        .await;
         let png = self.client.screenshot().await.expect("screenshot");
         let path = crate::screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).expect("write screenshot");
         path
+    }
+
+    /// Runs a Chrome DevTools Protocol command through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp(json!({ "cmd": cmd, "params": params })))
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
     /// Ends the session politely; dropping also cleans up.
@@ -219,5 +248,26 @@ impl WebDriverCompatibleCommand for BrowserLog {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// chromedriver's `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp(Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
     }
 }

@@ -50,9 +50,9 @@ async fn demo_page_shows_the_campaign_without_console_errors() {
         "{ask:?}"
     );
     assert_eq!(browser.shadow_texts(HOST, ".cw-links a").await.len(), 2);
-    browser.screenshot("campaign-desktop").await;
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.screenshot("campaign-desktop").await;
     browser.close().await;
 }
 
@@ -84,8 +84,8 @@ async fn fits_a_360px_phone_without_sideways_scrolling() {
         scroll <= inner,
         "page scrolls sideways: {scroll}px wide in {inner}px"
     );
-    browser.screenshot("campaign-phone").await;
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.screenshot("campaign-phone").await;
     browser.close().await;
 }

@@ -5,6 +5,7 @@ use campaign_widget::{mount, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
+use widget_core::campaign::Statistic;
 use widget_core::Campaign;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -117,11 +118,13 @@ async fn shows_the_headline_ask_proposal_and_links() {
 
 #[wasm_bindgen_test]
 async fn another_campaign_is_another_json_document() {
-    let campaign = Campaign::from_json(
-        r#"{"headline":"Save our library","ask":{"heading":"Write today"},
-            "statistics":[{"figure":"1 in 3","share":0.333,"text":"libraries closed"}]}"#,
-    )
-    .unwrap();
+    let mut campaign =
+        Campaign::from_json(include_str!("../core/tests/fixtures/minimal-campaign.json")).unwrap();
+    campaign.statistics = vec![Statistic {
+        figure: "1 in 3".into(),
+        share: 0.333,
+        text: "libraries closed".into(),
+    }];
     let root = mounted(WidgetOptions {
         campaign: Ok(campaign),
         ..WidgetOptions::default()

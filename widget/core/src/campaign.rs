@@ -4,6 +4,9 @@
 //! campaign is another JSON file, never other markup or code.
 
 use serde::{Deserialize, Serialize};
+
+use crate::email::looks_like_email;
+use crate::letter::{LetterTemplate, TemplateError};
 use std::fmt;
 
 /// One campaign: its words, figures, story, links and where it looks MPs up.
@@ -29,6 +32,8 @@ pub struct Campaign {
     pub proposal: Option<Section>,
     /// The call to action, shown just before the postcode form.
     pub ask: Section,
+    /// The email the supporter sends, personalised.
+    pub letter: LetterTemplate,
     /// Further links (reports, support).
     #[serde(default)]
     pub links: Vec<Link>,
@@ -164,6 +169,7 @@ impl Default for Campaign {
                 text: s("We want everyone with secondary breast cancer to have access to a Secondary Support Package from the point of diagnosis to help them to live well with breast cancer. Ask your MP to support the package today."),
                 points: Vec::new(),
             },
+            letter: LetterTemplate::default(),
             links: vec![
                 Link {
                     heading: s("Download our reports"),
@@ -237,6 +243,11 @@ pub enum ConfigProblem {
     LinkNotWeb { index: usize, href: String },
     /// An API base URL is not an http(s) address.
     ApiNotWeb { field: &'static str, url: String },
+    /// A letter template uses a placeholder we cannot fill, or has a stray brace.
+    Template {
+        field: &'static str,
+        error: TemplateError,
+    },
     /// The test recipient does not look like an email address.
     TestRecipientNotEmail(String),
 }
@@ -260,6 +271,9 @@ impl fmt::Display for ConfigProblem {
                 f,
                 "\u{201c}api.{field}\u{201d} is \u{201c}{url}\u{201d}; it must start with https:// or http://."
             ),
+            ConfigProblem::Template { field, error } => {
+                write!(f, "\u{201c}{field}\u{201d}: {error}")
+            }
             ConfigProblem::TestRecipientNotEmail(address) => write!(
                 f,
                 "\u{201c}testRecipient\u{201d} is \u{201c}{address}\u{201d}, which is not an email address."
@@ -273,22 +287,6 @@ fn is_web_url(url: &str) -> bool {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/'))
-}
-
-fn looks_like_email(address: &str) -> bool {
-    match address.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !address
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || ",;<>\"".contains(c))
-                && !domain.contains('@')
-        }
-        None => false,
-    }
 }
 
 impl Campaign {
@@ -333,6 +331,23 @@ impl Campaign {
         if let Some(story) = &self.story {
             if story.quote.trim().is_empty() {
                 problems.push(ConfigProblem::Empty("story.quote"));
+            }
+        }
+        if self.letter.subject.trim().is_empty() {
+            problems.push(ConfigProblem::Empty("letter.subject"));
+        }
+        if self.letter.body.trim().is_empty() {
+            problems.push(ConfigProblem::Empty("letter.body"));
+        }
+        for (field, template) in [
+            ("letter.subject", &self.letter.subject),
+            ("letter.body", &self.letter.body),
+        ]
+        .into_iter()
+        .chain(self.letter.openings.iter().map(|o| ("letter.openings", o)))
+        {
+            if let Err(error) = crate::letter::check_template(template) {
+                problems.push(ConfigProblem::Template { field, error });
             }
         }
         for (i, link) in self.links.iter().enumerate() {

@@ -5,7 +5,16 @@
 //! `campaign-widget` crate call into it.
 
 pub mod campaign;
+pub mod colour;
+pub mod email;
+pub mod letter;
+pub mod lookup;
+pub mod percent;
+pub mod postcode;
+pub mod send;
 pub mod text;
 
 pub use campaign::{Campaign, CampaignError, ConfigProblem};
+pub use lookup::{Constituency, LookupError, Mp, MpContact};
+pub use postcode::{Postcode, PostcodeError};
 pub use text::{Lang, Text};
