@@ -5,11 +5,13 @@
 //! leaves this module is [`Constituency`], [`Mp`], [`MpContact`] or a [`LookupError`].
 
 use serde::Deserialize;
+use std::fmt;
 
 use crate::colour::Colour;
 use crate::email::looks_like_email;
 use crate::percent::encode_component;
-use crate::postcode::{CrownDependency, Postcode};
+use crate::postcode::{CrownDependency, Postcode, PostcodeError};
+use crate::text::{Lang, Text};
 
 /// Why the lookup did not give an MP to write to. Each has its own sentence for the supporter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +78,47 @@ impl LookupError {
         )
     }
 }
+
+impl LookupError {
+    /// The sentence the supporter reads.
+    pub fn message(&self, lang: Lang) -> String {
+        use LookupError::*;
+        match self {
+            PostcodeNotFound => Text::PostcodeNotFound.get(lang).into(),
+            PostcodeTerminated { year: Some(year) } => {
+                Text::PostcodeTerminatedYear.fill(lang, &[("year", &year.to_string())])
+            }
+            PostcodeTerminated { year: None } => Text::PostcodeTerminated.get(lang).into(),
+            CrownDependency(place) => PostcodeError::CrownDependency(*place).message(lang),
+            NoConstituency => Text::NoConstituency.get(lang).into(),
+            ConstituencyNotFound { constituency } => {
+                Text::ConstituencyNotFound.fill(lang, &[("constituency", constituency)])
+            }
+            NoCurrentMp { constituency } => {
+                Text::NoCurrentMp.fill(lang, &[("constituency", constituency)])
+            }
+            RateLimited {
+                retry_after: Some(seconds),
+            } if *seconds <= MAX_AUTO_RETRY_SECS => {
+                Text::RateLimitedSeconds.fill(lang, &[("seconds", &seconds.to_string())])
+            }
+            RateLimited { .. } => Text::RateLimited.get(lang).into(),
+            ServiceDown { .. } => Text::ServiceDown.get(lang).into(),
+            Timeout => Text::Timeout.get(lang).into(),
+            BadResponse => Text::BadResponse.get(lang).into(),
+            Network => Text::Network.get(lang).into(),
+            Offline => Text::Offline.get(lang).into(),
+        }
+    }
+}
+
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for LookupError {}
 
 /// Longest Retry-After we wait out ourselves; longer ones ask the supporter to try later.
 pub const MAX_AUTO_RETRY_SECS: u32 = 5;
@@ -379,7 +422,6 @@ pub fn decode_constituency_search(
 
 #[derive(Deserialize)]
 struct ContactReply {
-    #[serde(default)]
     value: Vec<ContactEntry>,
 }
 

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::text::{Lang, Text};
+
 /// A UK postcode in its normal form: upper case, one space before the inward code
 /// ("SW1A 1AA").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -110,5 +112,36 @@ fn crown_dependency(outward: &str) -> Option<CrownDependency> {
         "GY" => Some(CrownDependency::Guernsey),
         "IM" => Some(CrownDependency::IsleOfMan),
         _ => None,
+    }
+}
+
+impl PostcodeError {
+    /// The sentence shown at the postcode field.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PostcodeError::Empty => Text::PostcodeEmpty.get(lang).into(),
+            PostcodeError::NotAPostcode => Text::PostcodeInvalid.get(lang).into(),
+            PostcodeError::CrownDependency(place) => {
+                let text = Text::PostcodeCrownDependency.fill(lang, &[("place", place.name())]);
+                capitalise_first(&text)
+            }
+        }
+    }
+}
+
+impl fmt::Display for PostcodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PostcodeError {}
+
+/// "the Isle of Man does…" → "The Isle of Man does…".
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
