@@ -3,7 +3,10 @@
 //!
 //! Logic lives in `widget-core`; this crate only wires it to the page.
 
+pub mod browser;
 pub mod components;
+pub mod http;
+pub mod lookup;
 pub mod mount;
 
 pub use mount::{mount, mount_all, WidgetOptions};

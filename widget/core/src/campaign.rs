@@ -99,6 +99,9 @@ pub struct ApiConfig {
     /// UK Parliament Members API; default `https://members-api.parliament.uk`.
     #[serde(default = "ApiConfig::default_members")]
     pub members: String,
+    /// How long one request may take before it is abandoned, in milliseconds; default 8000.
+    #[serde(default = "ApiConfig::default_timeout_ms")]
+    pub timeout_ms: u32,
 }
 
 impl ApiConfig {
@@ -108,6 +111,9 @@ impl ApiConfig {
     fn default_members() -> String {
         "https://members-api.parliament.uk".into()
     }
+    fn default_timeout_ms() -> u32 {
+        8000
+    }
 }
 
 impl Default for ApiConfig {
@@ -115,6 +121,7 @@ impl Default for ApiConfig {
         Self {
             postcodes: Self::default_postcodes(),
             members: Self::default_members(),
+            timeout_ms: Self::default_timeout_ms(),
         }
     }
 }
@@ -250,6 +257,8 @@ pub enum ConfigProblem {
     },
     /// The test recipient does not look like an email address.
     TestRecipientNotEmail(String),
+    /// `api.timeoutMs` is below half a second or above a minute.
+    TimeoutOutOfRange(u32),
 }
 
 impl fmt::Display for ConfigProblem {
@@ -274,6 +283,10 @@ impl fmt::Display for ConfigProblem {
             ConfigProblem::Template { field, error } => {
                 write!(f, "\u{201c}{field}\u{201d}: {error}")
             }
+            ConfigProblem::TimeoutOutOfRange(ms) => write!(
+                f,
+                "\u{201c}api.timeoutMs\u{201d} is {ms}; it must be between 500 and 60000 (milliseconds)."
+            ),
             ConfigProblem::TestRecipientNotEmail(address) => write!(
                 f,
                 "\u{201c}testRecipient\u{201d} is \u{201c}{address}\u{201d}, which is not an email address."
@@ -368,6 +381,9 @@ impl Campaign {
                     url: url.clone(),
                 });
             }
+        }
+        if !(500..=60_000).contains(&self.api.timeout_ms) {
+            problems.push(ConfigProblem::TimeoutOutOfRange(self.api.timeout_ms));
         }
         if let Some(address) = &self.test_recipient {
             if !looks_like_email(address) {

@@ -149,48 +149,46 @@ pub fn check_template(template: &str) -> Result<(), TemplateError> {
 }
 
 impl LetterTemplate {
-    /// The letter for these values.
-    pub fn render(&self, values: &LetterValues) -> Result<Letter, TemplateError> {
-        let address = clean_lines(&values.sender_address);
-        let personal = values.personal.trim();
-        let simple = |name: &str| -> Option<String> {
-            Some(match name {
-                "mp_name" => values.mp_name.trim().to_owned(),
-                "constituency" => values.constituency.trim().to_owned(),
-                "sender_name" => values.sender_name.trim().to_owned(),
-                "sender_address" => address.clone(),
-                "sender_postcode" => values.sender_postcode.trim().to_owned(),
-                "personal" => personal.to_owned(),
-                _ => return None,
-            })
-        };
-        let opening_template = self
+    /// The values as placeholder texts (address lines cleaned, everything trimmed).
+    fn texts(values: &LetterValues) -> [(&'static str, String); 6] {
+        [
+            ("mp_name", values.mp_name.trim().to_owned()),
+            ("constituency", values.constituency.trim().to_owned()),
+            ("sender_name", values.sender_name.trim().to_owned()),
+            ("sender_address", clean_lines(&values.sender_address)),
+            ("sender_postcode", values.sender_postcode.trim().to_owned()),
+            ("personal", values.personal.trim().to_owned()),
+        ]
+    }
+
+    /// Opening number `index` (the first when out of range) filled in for these values.
+    pub fn opening(&self, index: usize, values: &LetterValues) -> Result<String, TemplateError> {
+        let template = self
             .openings
-            .get(values.opening)
+            .get(index)
             .or(self.openings.first())
             .map(String::as_str)
             .unwrap_or("");
-        let known: Vec<(&str, String)> = PLACEHOLDERS
-            .iter()
-            .filter_map(|&p| simple(p).map(|v| (p, v)))
-            .collect();
-        let lookup = |name: &str| {
-            known
-                .iter()
-                .find(|(p, _)| *p == name)
-                .map(|(_, v)| v.as_str())
-        };
+        let texts = Self::texts(values);
         // Openings may use every placeholder except {opening} itself.
-        let opening = fill(opening_template, |name| lookup(name))?;
-        let with_opening = |name: &str| {
+        fill(template, |name| {
+            texts.iter().find(|(p, _)| *p == name).map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// The letter for these values.
+    pub fn render(&self, values: &LetterValues) -> Result<Letter, TemplateError> {
+        let texts = Self::texts(values);
+        let opening = self.opening(values.opening, values)?;
+        let lookup = |name: &str| {
             if name == "opening" {
                 Some(opening.as_str())
             } else {
-                lookup(name)
+                texts.iter().find(|(p, _)| *p == name).map(|(_, v)| v.as_str())
             }
         };
-        let subject = fill(&self.subject, with_opening)?;
-        let body = fill(&self.body, with_opening)?;
+        let subject = fill(&self.subject, lookup)?;
+        let body = fill(&self.body, lookup)?;
         Ok(Letter {
             subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
             body: tidy(&body),

@@ -1,6 +1,8 @@
 //! The campaign's own content: headline, statistics, story, proposal, ask and links.
 
 use leptos::prelude::*;
+
+use super::action::Action;
 use widget_core::campaign::{Link, Section, Statistic, Story};
 use widget_core::{Campaign, Lang, Text};
 
@@ -16,8 +18,10 @@ pub fn Widget(campaign: Campaign) -> impl IntoView {
         story,
         proposal,
         ask,
+        letter,
         links,
-        ..
+        api,
+        test_recipient,
     } = campaign;
     view! {
         <article class="cw" lang=lang.tag() aria-label=Text::WidgetLabel.get(lang)>
@@ -31,6 +35,7 @@ pub fn Widget(campaign: Campaign) -> impl IntoView {
             <section class="cw-ask">
                 <h3 class="cw-ask-heading">{ask.heading}</h3>
                 <p>{ask.text}</p>
+                <Action api letter test_recipient lang />
             </section>
             <Links links />
         </article>

@@ -1,5 +1,8 @@
 //! Leptos components: they lay out what the core provides and hold little logic of their own.
 
+mod action;
 mod campaign;
+mod letter;
+mod mp;
 
 pub use campaign::{ConfigErrorBox, Widget};

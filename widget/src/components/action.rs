@@ -1,0 +1,242 @@
+//! The action: the postcode form, the lookup's progress and errors, and then the MP and letter.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+use std::time::Duration;
+use web_sys::AbortController;
+use widget_core::campaign::ApiConfig;
+use widget_core::letter::LetterTemplate;
+use widget_core::{Lang, LookupError, Postcode, Text};
+
+use super::letter::LetterForm;
+use super::mp::MpCard;
+use crate::browser::{focus, html_element};
+use crate::http::FetchError;
+use crate::lookup::{find_mp, Found};
+
+/// Where the lookup is.
+#[derive(Debug, Clone, PartialEq)]
+enum Lookup {
+    Idle,
+    Loading(Postcode),
+    Found(Arc<Found>),
+    Failed(Postcode, LookupError),
+}
+
+impl Lookup {
+    fn postcode(&self) -> Option<&Postcode> {
+        match self {
+            Lookup::Idle => None,
+            Lookup::Loading(p) | Lookup::Failed(p, _) => Some(p),
+            Lookup::Found(found) => Some(&found.postcode),
+        }
+    }
+}
+
+/// How long typing must pause before a complete postcode is looked up.
+const TYPING_PAUSE: Duration = Duration::from_millis(350);
+
+/// Postcode in, MP and letter out.
+#[component]
+pub fn Action(
+    api: ApiConfig,
+    letter: LetterTemplate,
+    test_recipient: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
+    let api = StoredValue::new(api);
+    let letter = StoredValue::new(letter);
+    let test_recipient = StoredValue::new(test_recipient);
+    let input = RwSignal::new(String::new());
+    // A message about what was typed, shown at the field (set on submit, or by the lookup).
+    let field_error = RwSignal::new(None::<String>);
+    let lookup = RwSignal::new(Lookup::Idle);
+    let generation = StoredValue::new(0u32);
+    let in_flight = StoredValue::new_local(None::<AbortController>);
+    let typing_timer = StoredValue::new(None::<TimeoutHandle>);
+    // Set by a submit: move focus to the outcome when it arrives.
+    let focus_outcome = StoredValue::new(false);
+    let input_ref = NodeRef::<html::Input>::new();
+    let outcome_ref = NodeRef::<html::Div>::new();
+
+    let move_focus = move || {
+        if focus_outcome.get_value() {
+            focus_outcome.set_value(false);
+            // After Leptos has rendered the outcome.
+            request_animation_frame(move || {
+                let target = outcome_ref
+                    .get_untracked()
+                    .and_then(|div| div.query_selector("[data-focus]").ok().flatten())
+                    .and_then(html_element);
+                focus(target);
+            });
+        }
+    };
+
+    let start = move |postcode: Postcode| {
+        let current = lookup.get_untracked();
+        let same = current.postcode() == Some(&postcode);
+        if same && matches!(current, Lookup::Loading(_) | Lookup::Found(_)) {
+            if matches!(current, Lookup::Found(_)) {
+                move_focus();
+            }
+            return;
+        }
+        if let Some(previous) = in_flight.get_value() {
+            previous.abort();
+        }
+        let Ok(controller) = AbortController::new() else {
+            return;
+        };
+        in_flight.set_value(Some(controller.clone()));
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        field_error.set(None);
+        lookup.set(Lookup::Loading(postcode.clone()));
+        spawn_local(async move {
+            let result = find_mp(&api.get_value(), &postcode, &controller).await;
+            if generation.get_value() != this {
+                return;
+            }
+            match result {
+                Ok(found) => lookup.set(Lookup::Found(Arc::new(found))),
+                Err(FetchError::Cancelled) => return,
+                Err(FetchError::Failed(error)) => {
+                    if error.is_about_postcode() {
+                        field_error.set(Some(error.message(lang)));
+                    }
+                    lookup.set(Lookup::Failed(postcode, error));
+                }
+            }
+            move_focus();
+        });
+    };
+
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        input.set(value.clone());
+        if let Some(timer) = typing_timer.get_value() {
+            timer.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if let Ok(postcode) = Postcode::parse(&value) {
+                    start(postcode);
+                }
+            },
+            TYPING_PAUSE,
+        );
+        typing_timer.set_value(handle.ok());
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Postcode::parse(&input.get_untracked()) {
+            Ok(postcode) => {
+                focus_outcome.set_value(true);
+                start(postcode);
+            }
+            Err(error) => {
+                if let Some(previous) = in_flight.get_value() {
+                    previous.abort();
+                }
+                generation.update_value(|g| *g += 1);
+                lookup.set(Lookup::Idle);
+                field_error.set(Some(error.message(lang)));
+                focus(input_ref.get_untracked().and_then(html_element));
+            }
+        }
+    };
+
+    let retry = move |_| {
+        if let Lookup::Failed(postcode, _) = lookup.get_untracked() {
+            // Force a new attempt for the same postcode.
+            lookup.set(Lookup::Idle);
+            focus_outcome.set_value(true);
+            start(postcode);
+        }
+    };
+
+    let check_postcode = move || {
+        if let Some(element) = input_ref.get_untracked() {
+            let _ = element.focus();
+            element.select();
+        }
+    };
+
+    let has_error = move || field_error.with(Option::is_some);
+    let described_by = move || {
+        if has_error() {
+            "cw-postcode-hint cw-postcode-error"
+        } else {
+            "cw-postcode-hint"
+        }
+    };
+
+    view! {
+        <form class="cw-postcode-form" novalidate on:submit=on_submit>
+            <div class="cw-field" class:cw-field-invalid=has_error>
+                <label class="cw-label" for="cw-postcode">{Text::PostcodeLabel.get(lang)}</label>
+                <p class="cw-hint" id="cw-postcode-hint">{Text::PostcodeHint.get(lang)}</p>
+                {move || field_error.get().map(|message| view! {
+                    <p class="cw-error-message" id="cw-postcode-error" role="alert">
+                        <span class="cw-visually-hidden">{Text::ErrorPrefix.get(lang)}" "</span>
+                        {message}
+                    </p>
+                })}
+                <div class="cw-postcode-row">
+                    <input
+                        class="cw-input cw-input-postcode"
+                        id="cw-postcode"
+                        name="postcode"
+                        type="text"
+                        autocomplete="postal-code"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        maxlength="10"
+                        aria-describedby=described_by
+                        aria-invalid=move || if has_error() { "true" } else { "false" }
+                        node_ref=input_ref
+                        prop:value=move || input.get()
+                        on:input=on_input
+                    />
+                    <button class="cw-button cw-button-primary" type="submit">
+                        {Text::FindMp.get(lang)}
+                    </button>
+                </div>
+            </div>
+        </form>
+        <p class="cw-status" role="status">
+            {move || match lookup.get() {
+                Lookup::Loading(_) => Text::Finding.get(lang).to_owned(),
+                _ => String::new(),
+            }}
+        </p>
+        <div class="cw-outcome" node_ref=outcome_ref>
+            {move || match lookup.get() {
+                Lookup::Found(found) => Some(view! {
+                    <MpCard found=Arc::clone(&found) lang on_check_postcode=check_postcode />
+                    <LetterForm
+                        found
+                        letter=letter.get_value()
+                        test_recipient=test_recipient.get_value()
+                        lang
+                    />
+                }.into_any()),
+                Lookup::Failed(_, error) if !error.is_about_postcode() => Some(view! {
+                    <div class="cw-problem" role="alert">
+                        <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(lang)}</p>
+                        {error.is_retryable().then(|| view! {
+                            <button class="cw-button" type="button" on:click=retry>
+                                {Text::Retry.get(lang)}
+                            </button>
+                        })}
+                    </div>
+                }.into_any()),
+                _ => None,
+            }}
+        </div>
+    }
+}

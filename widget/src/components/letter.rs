@@ -1,0 +1,359 @@
+//! The letter: the supporter's details and own words, the editable email, and the ways to send
+//! it (mail app, webmail, copy), then "did you send it?" and sharing.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+use widget_core::letter::{Letter, LetterTemplate, LetterValues};
+use widget_core::lookup::writetothem_url;
+use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
+use widget_core::{Lang, Text};
+
+use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
+use crate::lookup::Found;
+
+/// Which step after sending the supporter is at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum AfterSend {
+    NotYet,
+    Asking,
+    Thanked,
+}
+
+#[component]
+pub fn LetterForm(
+    found: Arc<Found>,
+    letter: LetterTemplate,
+    test_recipient: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
+    let template = StoredValue::new(letter);
+    let name = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let own_email = RwSignal::new(String::new());
+    let personal = RwSignal::new(String::new());
+    let opening = RwSignal::new(0usize);
+    // Set once the supporter edits the generated text; `None` follows the template.
+    let subject_edit = RwSignal::new(None::<String>);
+    let body_edit = RwSignal::new(None::<String>);
+    let tried_to_send = RwSignal::new(false);
+    let after_send = RwSignal::new(AfterSend::NotYet);
+    let copied = RwSignal::new(String::new());
+    let name_ref = NodeRef::<html::Input>::new();
+    let address_ref = NodeRef::<html::Textarea>::new();
+
+    let values = {
+        let found = Arc::clone(&found);
+        Memo::new(move |_| LetterValues {
+            mp_name: found.mp.name.clone(),
+            constituency: found.mp.constituency.clone(),
+            sender_name: name.get(),
+            sender_address: address.get(),
+            sender_postcode: found.postcode.to_string(),
+            personal: personal.get(),
+            opening: opening.get(),
+        })
+    };
+    let draft = Memo::new(move |_| {
+        template
+            .with_value(|t| values.with(|v| t.render(v)))
+            .unwrap_or_else(|e| Letter {
+                subject: String::new(),
+                body: e.to_string(),
+            })
+    });
+    let subject = Memo::new(move |_| subject_edit.get().unwrap_or_else(|| draft.get().subject));
+    let body = Memo::new(move |_| body_edit.get().unwrap_or_else(|| draft.get().body));
+
+    let test_mode = test_recipient.is_some();
+    let recipient = test_recipient.or_else(|| found.contact.email.clone());
+    let email = {
+        let recipient = recipient.clone().unwrap_or_default();
+        Memo::new(move |_| Email {
+            to: recipient.clone(),
+            subject: subject.get(),
+            body: body.get(),
+        })
+    };
+    let mailto_href = Memo::new(move |_| email.with(mailto));
+    let too_long = move || mailto_href.with(|h| h.as_ref().is_some_and(|h| h.len() > MAILTO_SAFE_LENGTH));
+    let suggested = Memo::new(move |_| own_email.with(|e| Webmail::for_address(e)));
+
+    let name_missing = move || name.with(|n| n.trim().is_empty());
+    let address_missing = move || address.with(|a| a.trim().is_empty());
+    let show_name_error = move || tried_to_send.get() && name_missing();
+    let show_address_error = move || tried_to_send.get() && address_missing();
+
+    // Called by every way of sending: the letter must carry a name and an address.
+    let ready_to_send = move |ev: &leptos::ev::MouseEvent| -> bool {
+        tried_to_send.set(true);
+        if name_missing() {
+            ev.prevent_default();
+            focus(name_ref.get_untracked().and_then(html_element));
+            return false;
+        }
+        if address_missing() {
+            ev.prevent_default();
+            focus(address_ref.get_untracked().and_then(html_element));
+            return false;
+        }
+        after_send.set(AfterSend::Asking);
+        true
+    };
+
+    let copy = move |what: Text, text: String| {
+        spawn_local(async move {
+            let message = if copy_text(&text).await {
+                format!("{} \u{2713}", Text::Copied.get(lang))
+            } else {
+                Text::CopyFailed.get(lang).to_owned()
+            };
+            copied.set(format!("{}: {message}", what.get(lang)));
+        });
+    };
+
+    let openings = template.with_value(|t| t.openings.len());
+    let prompt = template.with_value(|t| t.prompt.clone());
+    let opening_choice = (openings > 1).then(|| {
+        let options = (0..openings)
+            .map(|i| {
+                let id = format!("cw-opening-{i}");
+                let text = move || template.with_value(|t| values.with(|v| t.opening(i, v))).unwrap_or_default();
+                view! {
+                    <div class="cw-radio">
+                        <input
+                            type="radio"
+                            name="cw-opening"
+                            id=id.clone()
+                            prop:checked=move || opening.get() == i
+                            on:change=move |_| opening.set(i)
+                        />
+                        <label for=id>{text}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="cw-fieldset">
+                <legend class="cw-legend">{Text::OpeningLegend.get(lang)}</legend>
+                {options}
+            </fieldset>
+        }
+    });
+
+    let no_email = recipient.is_none();
+    let postal = found.contact.postal_address.join("\n");
+    let writetothem = writetothem_url(&found.postcode);
+    let mp_name = found.mp.name.clone();
+
+    let send_section = move || {
+        if no_email {
+            return view! {
+                <div class="cw-no-email">
+                    <p>{Text::NoEmail.fill(lang, &[("name", &mp_name)])}</p>
+                    <p class="cw-postal">{postal.clone()}</p>
+                    <a class="cw-button" href=writetothem.clone() target="_blank" rel="noopener">
+                        {Text::WriteToThem.get(lang)}
+                        <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(lang)}</span>
+                    </a>
+                    <div class="cw-copy-row">
+                        <button class="cw-button" type="button"
+                            on:click=move |ev| if ready_to_send(&ev) { copy(Text::CopyBody, body.get_untracked()) }>
+                            {Text::CopyBody.get(lang)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any();
+        }
+        let to = recipient.clone().unwrap_or_default();
+        let webmail = move || {
+            let first = suggested.get();
+            let mut services: Vec<Webmail> = Webmail::ALL.to_vec();
+            if let Some(first) = first {
+                services.retain(|s| *s != first);
+                services.insert(0, first);
+            }
+            services
+                .into_iter()
+                .map(|service| {
+                    let href = move || email.with(|e| service.compose_url(e));
+                    let is_suggested = first == Some(service);
+                    view! {
+                        <li>
+                            <a
+                                class=format!("cw-webmail cw-webmail-{}", service.id())
+                                class:cw-suggested=is_suggested
+                                href=href
+                                target="_blank"
+                                rel="noopener"
+                                on:click=move |ev| { ready_to_send(&ev); }
+                            >
+                                {service.name()}
+                                {is_suggested.then(|| format!(" {}", Text::SuggestedWebmail.get(lang)))}
+                                <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(lang)}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
+        let to_copy = to.clone();
+        view! {
+            <p class="cw-send-to">{Text::SendTo.fill(lang, &[("to", &to)])}</p>
+            <a
+                class="cw-button cw-button-primary cw-mailto"
+                href=move || mailto_href.get().unwrap_or_default()
+                on:click=move |ev| { ready_to_send(&ev); }
+            >
+                {Text::OpenEmailApp.get(lang)}
+            </a>
+            {move || too_long().then(|| view! {
+                <p class="cw-warning cw-too-long">{Text::TooLongForMailto.get(lang)}</p>
+            })}
+            <p class="cw-send-or">{Text::OrWebmail.get(lang)}</p>
+            <ul class="cw-webmail-list">{webmail}</ul>
+            <p class="cw-send-or">{Text::CopyHeading.get(lang)}</p>
+            <div class="cw-copy-row">
+                <button class="cw-button cw-copy-address" type="button"
+                    on:click=move |_| copy(Text::CopyAddress, to_copy.clone())>
+                    {Text::CopyAddress.get(lang)}
+                </button>
+                <button class="cw-button cw-copy-subject" type="button"
+                    on:click=move |_| copy(Text::CopySubject, subject.get_untracked())>
+                    {Text::CopySubject.get(lang)}
+                </button>
+                <button class="cw-button cw-copy-body" type="button"
+                    on:click=move |ev| if ready_to_send(&ev) { copy(Text::CopyBody, body.get_untracked()) }>
+                    {Text::CopyBody.get(lang)}
+                </button>
+            </div>
+        }
+        .into_any()
+    };
+
+    let share_text = Text::ShareText.get(lang);
+    let after = move || match after_send.get() {
+        AfterSend::NotYet => None,
+        AfterSend::Asking => Some(view! {
+            <div class="cw-did-you-send">
+                <p class="cw-question">{Text::DidYouSend.get(lang)}</p>
+                <button class="cw-button cw-button-primary cw-yes-sent" type="button"
+                    on:click=move |_| after_send.set(AfterSend::Thanked)>
+                    {Text::YesSent.get(lang)}
+                </button>
+                <button class="cw-button" type="button" on:click=move |_| after_send.set(AfterSend::NotYet)>
+                    {Text::NotYet.get(lang)}
+                </button>
+            </div>
+        }.into_any()),
+        AfterSend::Thanked => Some(view! {
+            <div class="cw-thanks">
+                <h4 class="cw-thanks-heading" tabindex="-1" data-thanks>{Text::ThankYou.get(lang)}</h4>
+                <p>{Text::ThankYouText.get(lang)}</p>
+                <div class="cw-copy-row">
+                    {can_share().then(|| view! {
+                        <button class="cw-button cw-button-primary" type="button"
+                            on:click=move |_| spawn_local(async move { share(share_text, &page_url()).await })>
+                            {Text::Share.get(lang)}
+                        </button>
+                    })}
+                    <button class="cw-button cw-copy-link" type="button"
+                        on:click=move |_| copy(Text::CopyLink, page_url())>
+                        {Text::CopyLink.get(lang)}
+                    </button>
+                </div>
+            </div>
+        }.into_any()),
+    };
+
+    view! {
+        <section class="cw-letter" aria-labelledby="cw-letter-heading">
+            {test_mode.then(|| view! {
+                <p class="cw-test-banner" role="note">
+                    {Text::TestModeBanner.fill(lang, &[("to", &email.get_untracked().to)])}
+                </p>
+            })}
+            <fieldset class="cw-fieldset">
+                <legend class="cw-legend" id="cw-letter-heading">{Text::YourDetails.get(lang)}</legend>
+                <p class="cw-hint">{Text::YourDetailsHint.get(lang)}</p>
+                <div class="cw-field" class:cw-field-invalid=show_name_error>
+                    <label class="cw-label" for="cw-name">{Text::NameLabel.get(lang)}</label>
+                    {move || show_name_error().then(|| view! {
+                        <p class="cw-error-message" id="cw-name-error" role="alert">
+                            <span class="cw-visually-hidden">{Text::ErrorPrefix.get(lang)}" "</span>
+                            {Text::NameMissing.get(lang)}
+                        </p>
+                    })}
+                    <input class="cw-input" id="cw-name" name="name" type="text" autocomplete="name"
+                        aria-describedby=move || show_name_error().then_some("cw-name-error")
+                        aria-invalid=move || if show_name_error() { "true" } else { "false" }
+                        node_ref=name_ref
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                </div>
+                <div class="cw-field" class:cw-field-invalid=show_address_error>
+                    <label class="cw-label" for="cw-address">{Text::AddressLabel.get(lang)}</label>
+                    <p class="cw-hint" id="cw-address-hint">{Text::AddressHint.get(lang)}</p>
+                    {move || show_address_error().then(|| view! {
+                        <p class="cw-error-message" id="cw-address-error" role="alert">
+                            <span class="cw-visually-hidden">{Text::ErrorPrefix.get(lang)}" "</span>
+                            {Text::AddressMissing.get(lang)}
+                        </p>
+                    })}
+                    <textarea class="cw-input cw-textarea-short" id="cw-address" name="address" rows="3"
+                        autocomplete="street-address"
+                        aria-describedby=move || if show_address_error() { "cw-address-hint cw-address-error" } else { "cw-address-hint" }
+                        aria-invalid=move || if show_address_error() { "true" } else { "false" }
+                        node_ref=address_ref
+                        prop:value=move || address.get()
+                        on:input=move |ev| address.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="cw-field">
+                    <label class="cw-label" for="cw-own-email">{Text::EmailLabel.get(lang)}</label>
+                    <p class="cw-hint" id="cw-own-email-hint">{Text::EmailHint.get(lang)}</p>
+                    <input class="cw-input" id="cw-own-email" name="email" type="email" autocomplete="email"
+                        aria-describedby="cw-own-email-hint"
+                        prop:value=move || own_email.get()
+                        on:input=move |ev| own_email.set(event_target_value(&ev)) />
+                </div>
+            </fieldset>
+            {opening_choice}
+            <div class="cw-field">
+                <label class="cw-label" for="cw-personal">{Text::PersonalLabel.get(lang)}</label>
+                <p class="cw-hint" id="cw-personal-hint">{prompt}</p>
+                <textarea class="cw-input" id="cw-personal" name="personal" rows="4"
+                    aria-describedby="cw-personal-hint"
+                    prop:value=move || personal.get()
+                    on:input=move |ev| personal.set(event_target_value(&ev))></textarea>
+            </div>
+            <h4 class="cw-subheading">{Text::EditHeading.get(lang)}</h4>
+            <p class="cw-hint">{Text::EditHint.get(lang)}</p>
+            <div class="cw-field">
+                <label class="cw-label" for="cw-subject">{Text::SubjectLabel.get(lang)}</label>
+                <input class="cw-input" id="cw-subject" name="subject" type="text"
+                    prop:value=move || subject.get()
+                    on:input=move |ev| subject_edit.set(Some(event_target_value(&ev))) />
+            </div>
+            <div class="cw-field">
+                <label class="cw-label" for="cw-body">{Text::BodyLabel.get(lang)}</label>
+                <textarea class="cw-input cw-body" id="cw-body" name="body" rows="16"
+                    prop:value=move || body.get()
+                    on:input=move |ev| body_edit.set(Some(event_target_value(&ev)))></textarea>
+            </div>
+            {move || (subject_edit.with(Option::is_some) || body_edit.with(Option::is_some)).then(|| view! {
+                <button class="cw-link-button cw-reset" type="button"
+                    on:click=move |_| { subject_edit.set(None); body_edit.set(None); }>
+                    {Text::ResetLetter.get(lang)}
+                </button>
+            })}
+            <div class="cw-send">
+                <h4 class="cw-subheading">{Text::SendHeading.get(lang)}</h4>
+                {send_section}
+                <p class="cw-copied" role="status">{move || copied.get()}</p>
+                {after}
+            </div>
+        </section>
+    }
+}

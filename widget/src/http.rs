@@ -1,0 +1,115 @@
+//! HTTP GET for the lookup APIs: a time limit, cancellation, and a session cache of successful
+//! answers, so the same postcode never asks the services twice.
+
+use gloo_net::http::Request;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::AbortController;
+use widget_core::LookupError;
+
+/// What came back: status, the Retry-After header, and the body.
+pub struct Reply {
+    pub status: u16,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
+/// Why a request gave no reply.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// Cancelled because a newer lookup replaced it: show nothing.
+    Cancelled,
+    /// Something the supporter should hear about.
+    Failed(LookupError),
+}
+
+impl From<LookupError> for FetchError {
+    fn from(error: LookupError) -> Self {
+        FetchError::Failed(error)
+    }
+}
+
+const CACHE_PREFIX: &str = "campaign-widget:";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn cached(url: &str) -> Option<String> {
+    session_storage()?
+        .get_item(&format!("{CACHE_PREFIX}{url}"))
+        .ok()
+        .flatten()
+}
+
+fn remember(url: &str, body: &str) {
+    if let Some(storage) = session_storage() {
+        // A full or disabled storage only costs us the cache.
+        let _ = storage.set_item(&format!("{CACHE_PREFIX}{url}"), body);
+    }
+}
+
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. Successful (200)
+/// answers are cached for the browser session.
+pub async fn get(url: &str, timeout_ms: u32, cancel: &AbortController) -> Result<Reply, FetchError> {
+    if let Some(body) = cached(url) {
+        return Ok(Reply {
+            status: 200,
+            retry_after: None,
+            body,
+        });
+    }
+    if is_offline() {
+        return Err(LookupError::Offline.into());
+    }
+    let signal = cancel.signal();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = Rc::clone(&timed_out);
+        let cancel = cancel.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                cancel.abort();
+            },
+            Duration::from_millis(u64::from(timeout_ms)),
+        )
+        .ok()
+    };
+    let result = async {
+        let response = Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|_| ())?;
+        let status = response.status();
+        let retry_after = response.headers().get("retry-after");
+        let body = response.text().await.map_err(|_| ())?;
+        Ok::<_, ()>(Reply {
+            status,
+            retry_after,
+            body,
+        })
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Ok(reply) => {
+            if reply.status == 200 {
+                remember(url, &reply.body);
+            }
+            Ok(reply)
+        }
+        Err(()) if timed_out.get() => Err(LookupError::Timeout.into()),
+        Err(()) if signal.aborted() => Err(FetchError::Cancelled),
+        Err(()) if is_offline() => Err(LookupError::Offline.into()),
+        Err(()) => Err(LookupError::Network.into()),
+    }
+}
