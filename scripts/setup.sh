@@ -3,6 +3,7 @@
 # Idempotent: each step compares the installed version and skips when it matches.
 # Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium + chromedriver)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
@@ -43,6 +44,14 @@ else
 fi
 
 if [ "${1:-}" = "--browser" ]; then
+  # Test-only JavaScript (axe-core for accessibility checks), pinned in tests/package-lock.json.
+  AXE_VERSION=$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' tests/package.json)
+  if grep -qs "\"version\": \"$AXE_VERSION\"" tests/node_modules/axe-core/package.json; then
+    say "axe-core $AXE_VERSION: present"
+  else
+    say "axe-core $AXE_VERSION: installing from npm"
+    (cd tests && npm ci --no-fund --no-audit >/dev/null)
+  fi
   if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     say "chromium + chromedriver: present"
   else

@@ -271,3 +271,26 @@ impl WebDriverCompatibleCommand for Cdp {
         (http::Method::POST, Some(self.0.to_string()))
     }
 }
+
+impl Browser {
+    /// Runs axe-core (from tests/node_modules) on the element matching `selector`, shadow DOM
+    /// included, and returns one line per violation: `rule: help (targets)`.
+    pub async fn axe_violations(&self, selector: &str) -> Vec<String> {
+        let path = crate::workspace_root().join("tests/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (scripts/setup.sh --browser installs it)",
+                path.display()
+            )
+        });
+        self.js(&format!("{axe}\nreturn true;")).await;
+        let result = self
+            .js(&format!(
+                "return axe.run(document.querySelector({selector:?}), {{ resultTypes: ['violations'] }})\
+                 .then(r => r.violations.map(v => v.id + ': ' + v.help + ' (' + \
+                 v.nodes.map(n => JSON.stringify(n.target)).join(', ') + ')'));"
+            ))
+            .await;
+        serde_json::from_value(result).expect("a list of violations")
+    }
+}

@@ -5,9 +5,11 @@
 //! the test fails (the browser's whole process group is killed).
 
 pub mod browser;
+pub mod fixture_api;
 pub mod server;
 
 pub use browser::Browser;
+pub use fixture_api::FixtureApi;
 pub use server::Server;
 
 use std::path::PathBuf;
@@ -36,4 +38,40 @@ pub fn screenshot_dir() -> PathBuf {
     let dir = workspace_root().join("target").join("screenshots");
     std::fs::create_dir_all(&dir).expect("create target/screenshots");
     dir
+}
+
+/// A page that loads the release bundle the way a partner page does today and holds one
+/// `<campaign-widget>` with the given attributes (and optional inline campaign JSON).
+pub fn host_page(widget_attributes: &str, inline_campaign: Option<&str>) -> String {
+    let inline = inline_campaign
+        .map(|json| format!("<script type=\"application/json\">{json}</script>"))
+        .unwrap_or_default();
+    format!(
+        r#"<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Partner page</title><link rel="icon" href="favicon.svg"></head>
+<body style="margin:0;padding:16px;font-family:serif;background:#fafafa">
+<h1>A partner's page</h1>
+<campaign-widget {widget_attributes}>{inline}</campaign-widget>
+<script type="module">import init from "./campaign-widget.js"; init();</script>
+</body>
+</html>"#
+    )
+}
+
+/// Serves `dist/` with `page` at `/host.html`.
+pub fn site_with_host_page(page: String) -> Server {
+    Server::start(
+        Some(dist_dir()),
+        Vec::new(),
+        Some(Box::new(move |url: &str| {
+            url.starts_with("/host.html").then(|| server::Reply {
+                status: 200,
+                content_type: "text/html; charset=utf-8",
+                body: page.clone().into_bytes(),
+                headers: Vec::new(),
+            })
+        })),
+    )
 }

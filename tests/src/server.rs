@@ -55,6 +55,9 @@ impl Server {
         headers: Vec<(String, String)>,
         handler: Option<Handler>,
     ) -> Self {
+        let root = Arc::new(root);
+        let headers = Arc::new(headers);
+        let handler = Arc::new(handler);
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("an IP listener").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -67,7 +70,15 @@ impl Server {
                         .lock()
                         .expect("request log")
                         .push(request.url().to_owned());
-                    answer(request, root.as_deref(), &headers, handler.as_ref());
+                    // One thread a request, so a deliberately slow answer holds up no other.
+                    let (root, headers, handler) = (
+                        Arc::clone(&root),
+                        Arc::clone(&headers),
+                        Arc::clone(&handler),
+                    );
+                    std::thread::spawn(move || {
+                        answer(request, (*root).as_deref(), &headers, (*handler).as_ref())
+                    });
                 }
             })
         };

@@ -56,7 +56,11 @@ fn is_offline() -> bool {
 
 /// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. Successful (200)
 /// answers are cached for the browser session.
-pub async fn get(url: &str, timeout_ms: u32, cancel: &AbortController) -> Result<Reply, FetchError> {
+pub async fn get(
+    url: &str,
+    timeout_ms: u32,
+    cancel: &AbortController,
+) -> Result<Reply, FetchError> {
     if let Some(body) = cached(url) {
         return Ok(Reply {
             status: 200,

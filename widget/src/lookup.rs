@@ -57,7 +57,12 @@ pub async fn find_mp(
     .await?;
     let search = constituency_search_url(&api.members, &constituency.name);
     let mp = fetch_decoded(&search, api, cancel, |r| {
-        decode_constituency_search(r.status, &r.body, r.retry_after.as_deref(), &constituency.name)
+        decode_constituency_search(
+            r.status,
+            &r.body,
+            r.retry_after.as_deref(),
+            &constituency.name,
+        )
     })
     .await?;
     let contact = fetch_decoded(&contact_url(&api.members, mp.id), api, cancel, |r| {

@@ -54,6 +54,10 @@ impl WidgetOptions {
             if let Some(url) = attr("data-members-api") {
                 campaign.api.members = url;
             }
+            if let Some(ms) = attr("data-api-timeout") {
+                // Not a number: 0, which validation reports with the allowed range.
+                campaign.api.timeout_ms = ms.trim().parse().unwrap_or(0);
+            }
             if let Some(address) = attr("data-test-recipient") {
                 campaign.test_recipient = Some(address);
             }

@@ -169,3 +169,35 @@ async fn an_invalid_data_attribute_is_reported() {
     let reason = WidgetOptions::from_element(&host).campaign.unwrap_err();
     assert!(reason.contains("not an email address"), "{reason}");
 }
+
+#[wasm_bindgen_test]
+async fn the_postcode_field_is_labelled_and_described() {
+    let root = mounted(WidgetOptions::default()).await;
+    let label = one(&root, "label[for=cw-postcode]").text_content().unwrap();
+    assert_eq!(label, "Your postcode");
+    let input = one(&root, "#cw-postcode");
+    assert_eq!(
+        input.get_attribute("autocomplete").as_deref(),
+        Some("postal-code")
+    );
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("cw-postcode-hint")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn submitting_no_postcode_shows_the_error_at_the_field() {
+    let root = mounted(WidgetOptions::default()).await;
+    let button: HtmlElement = one(&root, ".cw-postcode-form button").unchecked_into();
+    button.click();
+    tick().await;
+    let error = one(&root, "#cw-postcode-error").text_content().unwrap();
+    assert_eq!(error, "Error: Enter your postcode");
+    let input = one(&root, "#cw-postcode");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("cw-postcode-hint cw-postcode-error")
+    );
+}

@@ -172,7 +172,10 @@ impl LetterTemplate {
         let texts = Self::texts(values);
         // Openings may use every placeholder except {opening} itself.
         fill(template, |name| {
-            texts.iter().find(|(p, _)| *p == name).map(|(_, v)| v.as_str())
+            texts
+                .iter()
+                .find(|(p, _)| *p == name)
+                .map(|(_, v)| v.as_str())
         })
     }
 
@@ -184,7 +187,10 @@ impl LetterTemplate {
             if name == "opening" {
                 Some(opening.as_str())
             } else {
-                texts.iter().find(|(p, _)| *p == name).map(|(_, v)| v.as_str())
+                texts
+                    .iter()
+                    .find(|(p, _)| *p == name)
+                    .map(|(_, v)| v.as_str())
             }
         };
         let subject = fill(&self.subject, lookup)?;

@@ -77,7 +77,8 @@ pub fn LetterForm(
         })
     };
     let mailto_href = Memo::new(move |_| email.with(mailto));
-    let too_long = move || mailto_href.with(|h| h.as_ref().is_some_and(|h| h.len() > MAILTO_SAFE_LENGTH));
+    let too_long =
+        move || mailto_href.with(|h| h.as_ref().is_some_and(|h| h.len() > MAILTO_SAFE_LENGTH));
     let suggested = Memo::new(move |_| own_email.with(|e| Webmail::for_address(e)));
 
     let name_missing = move || name.with(|n| n.trim().is_empty());
@@ -119,7 +120,11 @@ pub fn LetterForm(
         let options = (0..openings)
             .map(|i| {
                 let id = format!("cw-opening-{i}");
-                let text = move || template.with_value(|t| values.with(|v| t.opening(i, v))).unwrap_or_default();
+                let text = move || {
+                    template
+                        .with_value(|t| values.with(|v| t.opening(i, v)))
+                        .unwrap_or_default()
+                };
                 view! {
                     <div class="cw-radio">
                         <input
@@ -234,7 +239,8 @@ pub fn LetterForm(
     };
 
     let share_text = Text::ShareText.get(lang);
-    let after = move || match after_send.get() {
+    let after = move || {
+        match after_send.get() {
         AfterSend::NotYet => None,
         AfterSend::Asking => Some(view! {
             <div class="cw-did-you-send">
@@ -266,6 +272,7 @@ pub fn LetterForm(
                 </div>
             </div>
         }.into_any()),
+    }
     };
 
     view! {

@@ -1,0 +1,199 @@
+//! A local stand-in for postcodes.io and the UK Parliament Members API, answering in their real
+//! JSON shapes from `tests/fixtures/api/`, with CORS headers, plus postcodes that inject faults.
+//!
+//! | postcode | answer |
+//! |---|---|
+//! | a fixture file's (SW1A 1AA, YO1 7HH, IV2 3PT, CF10 1EP, BT1 5GS, …) | that file |
+//! | any other | 404 "Postcode not found" |
+//! | SE1 2XX | 503 the first time, then Westminster's answer (Retry works) |
+//! | SE1 3XX | 429 with Retry-After: 1 the first time, then Westminster's answer |
+//! | SE1 4XX | 429 with Retry-After: 120 |
+//! | SE1 5XX | 500 |
+//! | SE1 6XX | 200 with an HTML body |
+//! | SE1 7XX | 200 without CORS headers (the browser sees a network error) |
+//! | SE1 8XX | answers only after 3 seconds (beyond the tests' timeout) |
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::server::{Reply, Server};
+
+/// Where the real Members API serves portraits; rewritten to point here.
+const REAL_MEMBERS: &str = "https://members-api.parliament.uk";
+
+/// A running fixture API; `url` serves as both base URLs.
+pub struct FixtureApi {
+    pub server: Server,
+}
+
+impl FixtureApi {
+    pub fn start() -> FixtureApi {
+        let seen: Mutex<HashMap<String, usize>> = Mutex::new(HashMap::new());
+        let base = std::sync::Arc::new(Mutex::new(String::new()));
+        let handler_base = std::sync::Arc::clone(&base);
+        let server = Server::start(
+            None,
+            Vec::new(),
+            Some(Box::new(move |url: &str| {
+                let times = {
+                    let mut seen = seen.lock().expect("fault counter");
+                    let count = seen.entry(url.to_owned()).or_insert(0);
+                    *count += 1;
+                    *count
+                };
+                let base = handler_base.lock().expect("base").clone();
+                Some(answer(url, times, &base))
+            })),
+        );
+        *base.lock().expect("base") = server.url.clone();
+        FixtureApi { server }
+    }
+
+    pub fn url(&self) -> &str {
+        &self.server.url
+    }
+
+    /// API requests answered so far (paths with queries).
+    pub fn requests(&self) -> Vec<String> {
+        self.server.requests()
+    }
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join("api")
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+                match u8::from_str_radix(hex, 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn with_cors(reply: Reply) -> Reply {
+    reply
+        .with_header("Access-Control-Allow-Origin", "*")
+        .with_header("Access-Control-Expose-Headers", "Retry-After")
+}
+
+fn file(path: PathBuf, base: &str) -> Option<String> {
+    std::fs::read_to_string(path)
+        .ok()
+        .map(|body| body.replace(REAL_MEMBERS, base))
+}
+
+fn postcode_reply(compact: &str, base: &str) -> Reply {
+    match file(fixtures().join(format!("postcodes/{compact}.json")), base) {
+        Some(body) => {
+            let status = if body.contains("\"status\": 404") {
+                404
+            } else {
+                200
+            };
+            Reply::json(status, body)
+        }
+        None => Reply::json(404, r#"{"status":404,"error":"Postcode not found"}"#),
+    }
+}
+
+fn answer(url: &str, times: usize, base: &str) -> Reply {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    if let Some(raw) = path.strip_prefix("/postcodes/") {
+        let compact: String = percent_decode(raw)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase();
+        let westminster = || postcode_reply("SW1A1AA", base);
+        return match compact.as_str() {
+            "SE12XX" if times == 1 => with_cors(Reply::json(
+                503,
+                r#"{"status":503,"error":"Service Unavailable"}"#,
+            )),
+            "SE12XX" => with_cors(westminster()),
+            "SE13XX" if times == 1 => with_cors(
+                Reply::json(429, r#"{"status":429,"error":"Too many requests"}"#)
+                    .with_header("Retry-After", "1"),
+            ),
+            "SE13XX" => with_cors(westminster()),
+            "SE14XX" => with_cors(
+                Reply::json(429, r#"{"status":429,"error":"Too many requests"}"#)
+                    .with_header("Retry-After", "120"),
+            ),
+            "SE15XX" => with_cors(Reply::json(
+                500,
+                r#"{"status":500,"error":"Internal server error"}"#,
+            )),
+            "SE16XX" => with_cors(Reply {
+                status: 200,
+                content_type: "text/html",
+                body: b"<html><body>Gateway login</body></html>".to_vec(),
+                headers: Vec::new(),
+            }),
+            "SE17XX" => westminster(),
+            "SE18XX" => {
+                std::thread::sleep(Duration::from_secs(3));
+                with_cors(westminster())
+            }
+            _ => with_cors(postcode_reply(&compact, base)),
+        };
+    }
+    if path == "/api/Location/Constituency/Search" {
+        let name = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("searchText="))
+            .map(percent_decode)
+            .unwrap_or_default();
+        let body = file(fixtures().join(format!("search/{name}.json")), base).unwrap_or_else(
+            || {
+                r#"{"items":[],"totalResults":0,"resultContext":"","skip":0,"take":20,"links":[]}"#
+                    .into()
+            },
+        );
+        return with_cors(Reply::json(200, body));
+    }
+    if let Some(rest) = path.strip_prefix("/api/Members/") {
+        if let Some(id) = rest.strip_suffix("/Contact") {
+            return with_cors(
+                match file(fixtures().join(format!("contact/{id}.json")), base) {
+                    Some(body) => Reply::json(200, body),
+                    None => Reply::json(404, r#"{"value":[]}"#),
+                },
+            );
+        }
+        if rest.ends_with("/Thumbnail") {
+            return Reply {
+                status: 200,
+                content_type: "image/svg+xml",
+                body: PORTRAIT.as_bytes().to_vec(),
+                headers: Vec::new(),
+            };
+        }
+    }
+    with_cors(Reply::json(404, r#"{"status":404,"error":"Not found"}"#))
+}
+
+/// A neutral stand-in portrait.
+const PORTRAIT: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" fill="#cfc8d6"/><circle cx="48" cy="38" r="18" fill="#8d8496"/><path d="M14 96c4-22 18-32 34-32s30 10 34 32z" fill="#8d8496"/></svg>"##;

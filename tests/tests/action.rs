@@ -1,0 +1,622 @@
+//! The action in real Chromium against the local fixture API: postcode → MP → letter → the
+//! mailto and webmail links, every error state, Retry, the cache, and keyboard-only use.
+
+use e2e::{host_page, site_with_host_page, Browser, FixtureApi, Server};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::Value;
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+struct Page {
+    api: FixtureApi,
+    _site: Server,
+    browser: Browser,
+}
+
+/// The widget on a partner page, pointed at the fixture API with a short timeout.
+async fn open(extra_attributes: &str, width: u32, height: u32) -> Page {
+    let api = FixtureApi::start();
+    let attrs = format!(
+        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500" {extra_attributes}"#,
+        api.url()
+    );
+    let site = site_with_host_page(host_page(&attrs, None));
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&format!("{}/host.html", site.url))
+        .await
+        .expect("open the host page");
+    let page = Page {
+        api,
+        _site: site,
+        browser,
+    };
+    page.wait_for(
+        "the postcode field",
+        "!!$('#cw-postcode') && !$('.cw-frame').hidden",
+    )
+    .await;
+    page
+}
+
+impl Page {
+    /// Runs `expression` with `$` = querySelector inside the widget's shadow root.
+    async fn eval(&self, expression: &str) -> Value {
+        self.browser
+            .js(&format!(
+                "const root = document.querySelector('campaign-widget').shadowRoot;\
+                 const $ = s => root.querySelector(s); const $$ = s => Array.from(root.querySelectorAll(s));\
+                 return ({expression});"
+            ))
+            .await
+    }
+
+    async fn text(&self, selector: &str) -> String {
+        self.eval(&format!("$({selector:?})?.textContent.trim() ?? ''"))
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    async fn wait_for(&self, what: &str, expression: &str) {
+        self.browser
+            .wait_until(
+                what,
+                &format!(
+                    "const root = document.querySelector('campaign-widget')?.shadowRoot; if (!root) return false;\
+                     const $ = s => root.querySelector(s); const $$ = s => Array.from(root.querySelectorAll(s));\
+                     return !!({expression});"
+                ),
+                WAIT,
+            )
+            .await;
+    }
+
+    async fn field(&self, selector: &str) -> fantoccini::elements::Element {
+        let host = self
+            .browser
+            .client
+            .find(Locator::Css("campaign-widget"))
+            .await
+            .expect("the widget host");
+        host.shadow_root()
+            .await
+            .expect("an open shadow root")
+            .find(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("{selector}: {e}"))
+    }
+
+    /// Types into a field with real key presses.
+    async fn type_into(&self, selector: &str, text: &str) {
+        let field = self.field(selector).await;
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    async fn click(&self, selector: &str) {
+        self.field(selector).await.click().await.expect("click");
+    }
+
+    /// Types a postcode and presses Find your MP.
+    async fn look_up(&self, postcode: &str) {
+        self.type_into("#cw-postcode", postcode).await;
+        self.click(".cw-postcode-form button[type=submit]").await;
+    }
+
+    async fn find_mp(&self, postcode: &str, name: &str) {
+        self.look_up(postcode).await;
+        self.wait_for(
+            &format!("{name} for {postcode}"),
+            &format!("$('.cw-mp-name')?.textContent === {name:?}"),
+        )
+        .await;
+    }
+
+    /// Presses keys on the real keyboard (to whatever has focus).
+    async fn press(&self, keys: &[char]) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for &key in keys {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.browser
+            .client
+            .perform_actions(actions)
+            .await
+            .expect("key presses");
+    }
+
+    async fn focused_id(&self) -> String {
+        self.eval("root.activeElement?.id ?? ''")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    async fn no_console_errors(&self) {
+        let errors = self.browser.console_errors().await;
+        assert!(errors.is_empty(), "console errors: {errors:#?}");
+    }
+}
+
+/// Splits a mailto or https URL into its decoded query fields.
+fn query_fields(url: &str) -> Vec<(String, String)> {
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or("");
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| {
+            (
+                k.to_owned(),
+                widget_core::percent::decode(v).expect("valid percent-encoding"),
+            )
+        })
+        .collect()
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no {name} in {fields:?}"))
+}
+
+async fn fill_in_details(page: &Page) {
+    page.type_into("#cw-name", "Siân Nguyễn").await;
+    page.type_into("#cw-address", "12 High Street\nLondon")
+        .await;
+    page.type_into(
+        "#cw-personal",
+        "My mum lives with secondary breast cancer & needs a nurse.",
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn happy_path_builds_a_personal_email_to_the_mp() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("sw1a1aa", "Rachel Blake").await;
+    assert_eq!(page.text(".cw-party-badge").await, "Labour");
+    assert!(page
+        .text(".cw-mp-constituency")
+        .await
+        .contains("SW1A 1AA, your constituency is Cities of London and Westminster"));
+    let alt = page.eval("$('.cw-mp-portrait').alt").await;
+    assert_eq!(alt, "Official portrait of Rachel Blake");
+    // Focus moved to the result.
+    assert_eq!(page.focused_id().await, "cw-mp-heading");
+
+    fill_in_details(&page).await;
+    page.click("#cw-opening-1").await;
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    let href = href.as_str().expect("a mailto href");
+    assert!(
+        href.starts_with("mailto:rachel.blake.mp@parliament.uk?"),
+        "{href}"
+    );
+    let fields = query_fields(href);
+    assert_eq!(
+        field(&fields, "subject"),
+        "Please support the Secondary Support Package"
+    );
+    let body = field(&fields, "body");
+    assert!(
+        body.starts_with("Dear Rachel Blake,\r\n\r\nI am writing to you as a constituent"),
+        "{body}"
+    );
+    assert!(
+        body.contains("My mum lives with secondary breast cancer & needs a nurse."),
+        "{body}"
+    );
+    assert!(
+        body.ends_with("Siân Nguyễn\r\n12 High Street\r\nLondon\r\nSW1A 1AA"),
+        "{body}"
+    );
+
+    let gmail = page.eval("$('.cw-webmail-gmail').href").await;
+    let gmail = gmail.as_str().unwrap();
+    assert!(
+        gmail.starts_with("https://mail.google.com/mail/?view=cm"),
+        "{gmail}"
+    );
+    let gmail_fields = query_fields(gmail);
+    assert_eq!(field(&gmail_fields, "to"), "rachel.blake.mp@parliament.uk");
+    assert_eq!(field(&gmail_fields, "body"), body.replace("\r\n", "\n"));
+
+    // Sending asks whether it went, then thanks.
+    page.eval("$('.cw-mailto').addEventListener('click', e => e.preventDefault()) || true")
+        .await;
+    page.click(".cw-mailto").await;
+    page.wait_for("the did-you-send question", "$('.cw-yes-sent')")
+        .await;
+    page.click(".cw-yes-sent").await;
+    page.wait_for("the thank-you", "$('.cw-thanks')").await;
+    page.no_console_errors().await;
+    page.browser.screenshot("action-desktop").await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn edits_to_subject_and_body_are_what_gets_sent() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("YO1 7HH", "Rachael Maskell").await;
+    fill_in_details(&page).await;
+    page.type_into("#cw-subject", "My own subject").await;
+    page.type_into("#cw-body", "My own words.\nLine two?&cc=x@y.org")
+        .await;
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    let fields = query_fields(href.as_str().unwrap());
+    assert_eq!(fields.len(), 2, "{fields:?}");
+    assert_eq!(field(&fields, "subject"), "My own subject");
+    assert_eq!(
+        field(&fields, "body"),
+        "My own words.\r\nLine two?&cc=x@y.org"
+    );
+    page.click(".cw-reset").await;
+    let subject = page.eval("$('#cw-subject').value").await;
+    assert_eq!(subject, "Please support the Secondary Support Package");
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn sending_without_name_or_address_points_at_the_missing_field() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("SW1A 1AA", "Rachel Blake").await;
+    page.click(".cw-mailto").await;
+    page.wait_for("the name error", "$('#cw-name-error')").await;
+    assert_eq!(
+        page.text("#cw-name-error").await,
+        "Error: Enter your full name"
+    );
+    assert_eq!(page.focused_id().await, "cw-name");
+    let described = page
+        .eval("$('#cw-name').getAttribute('aria-describedby')")
+        .await;
+    assert_eq!(described, "cw-name-error");
+    assert!(page.eval("!$('.cw-did-you-send')").await.as_bool().unwrap());
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn finds_mps_in_scotland_wales_and_northern_ireland() {
+    let page = open("", 1280, 900).await;
+    for (postcode, name, email) in [
+        (
+            "IV2 3PT",
+            "Mr Angus MacDonald",
+            "angus.macdonald.mp@parliament.uk",
+        ),
+        (
+            "cf10 1ep",
+            "Stephen Doughty",
+            "stephen.doughty.office@parliament.uk",
+        ),
+        ("BT15GS", "Claire Hanna", "claire.hanna.mp@parliament.uk"),
+        ("M1 1AE", "Lucy Powell", "lucy.powell.mp@parliament.uk"),
+    ] {
+        page.find_mp(postcode, name).await;
+        let to = page.text(".cw-send-to").await;
+        assert_eq!(to, format!("To: {email}"));
+    }
+    page.no_console_errors().await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_error_state_has_its_own_message() {
+    let page = open("", 1280, 900).await;
+    for (postcode, selector, message) in [
+        ("", "#cw-postcode-error", "Error: Enter your postcode"),
+        (
+            "hello",
+            "#cw-postcode-error",
+            "Error: Enter a real postcode, like SW1A 1AA",
+        ),
+        (
+            "JE2 3AB",
+            "#cw-postcode-error",
+            "Error: Jersey does not have an MP in the UK Parliament",
+        ),
+        (
+            "ZZ9 9ZZ",
+            "#cw-postcode-error",
+            "Error: We could not find that postcode",
+        ),
+        (
+            "AB1 0AA",
+            "#cw-postcode-error",
+            "Error: That postcode has not been used since 1996",
+        ),
+        (
+            "TF1 1AA",
+            ".cw-problem-message",
+            "Telford has no MP at the moment",
+        ),
+        (
+            "WA7 1AA",
+            ".cw-problem-message",
+            "Runcorn and Helsby has no MP at the moment",
+        ),
+        (
+            "SE1 5XX",
+            ".cw-problem-message",
+            "The MP lookup service is not working at the moment",
+        ),
+        (
+            "SE1 4XX",
+            ".cw-problem-message",
+            "The MP lookup is busy right now",
+        ),
+        (
+            "SE1 6XX",
+            ".cw-problem-message",
+            "The MP lookup sent an answer we could not read",
+        ),
+        (
+            "SE1 7XX",
+            ".cw-problem-message",
+            "We could not reach the MP lookup",
+        ),
+        (
+            "SE1 8XX",
+            ".cw-problem-message",
+            "The MP lookup took too long to answer",
+        ),
+    ] {
+        page.look_up(postcode).await;
+        page.wait_for(
+            &format!("{message:?} for {postcode:?}"),
+            &format!("$({selector:?})?.textContent.includes({message:?})"),
+        )
+        .await;
+        if selector == "#cw-postcode-error" {
+            let invalid = page
+                .eval("$('#cw-postcode').getAttribute('aria-invalid')")
+                .await;
+            assert_eq!(invalid, "true", "{postcode}");
+            assert!(page.eval("!$('.cw-mp')").await.as_bool().unwrap());
+        }
+    }
+    page.browser.screenshot("action-error-desktop").await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn retry_recovers_after_a_fault() {
+    let page = open("", 1280, 900).await;
+    page.look_up("SE1 2XX").await;
+    page.wait_for("the 503 message", "$('.cw-problem-message')")
+        .await;
+    assert_eq!(
+        page.focused_id().await,
+        "",
+        "focus on the message, which has no id"
+    );
+    page.click(".cw-problem button").await;
+    page.wait_for(
+        "the MP after Retry",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_short_retry_after_is_waited_out_automatically() {
+    let page = open("", 1280, 900).await;
+    page.look_up("SE1 3XX").await;
+    page.wait_for(
+        "the MP after the 1 s Retry-After",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
+    let postcode_requests = page
+        .api
+        .requests()
+        .iter()
+        .filter(|r| r.starts_with("/postcodes/SE1"))
+        .count();
+    assert_eq!(postcode_requests, 2);
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_same_postcode_is_answered_from_the_session_cache() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("IV2 3PT", "Mr Angus MacDonald").await;
+    let after_first = page.api.requests().len();
+    assert_eq!(
+        after_first,
+        3 + 1,
+        "postcode, search, contact and the portrait: {:?}",
+        page.api.requests()
+    );
+    page.browser.client.refresh().await.expect("reload");
+    page.wait_for("the widget after reload", "$('#cw-postcode')")
+        .await;
+    page.find_mp("iv23pt", "Mr Angus MacDonald").await;
+    let api_requests: Vec<String> = page.api.requests()[after_first..]
+        .iter()
+        .filter(|r| r.starts_with("/postcodes") || r.contains("/Contact") || r.contains("/Search"))
+        .cloned()
+        .collect();
+    assert!(api_requests.is_empty(), "asked again: {api_requests:?}");
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_complete_postcode_is_looked_up_while_typing() {
+    let page = open("", 1280, 900).await;
+    page.type_into("#cw-postcode", "BT1 5GS").await;
+    page.wait_for(
+        "the MP without pressing the button",
+        "$('.cw-mp-name')?.textContent === 'Claire Hanna'",
+    )
+    .await;
+    // No focus jump while the supporter is still typing.
+    assert_eq!(page.focused_id().await, "cw-postcode");
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn mp_without_email_gets_the_postal_address_and_writetothem() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("BR8 7RE", "Laura Trott").await;
+    assert!(page.text(".cw-no-email").await.contains("House of Commons"));
+    let link = page.eval("$('.cw-no-email a').href").await;
+    assert_eq!(
+        link,
+        "https://www.writetothem.com/?pc=BR8%207RE&a=westminstermp"
+    );
+    assert!(page.eval("!$('.cw-mailto')").await.as_bool().unwrap());
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_speaker_is_explained_and_can_still_be_written_to() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("PR7 1DP", "Sir Lindsay Hoyle").await;
+    assert!(page
+        .text(".cw-note")
+        .await
+        .contains("is the Speaker of the House of Commons"));
+    assert!(page.eval("!!$('.cw-mailto')").await.as_bool().unwrap());
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn test_mode_sends_to_the_test_address_and_says_so() {
+    let page = open(r#"data-test-recipient="campaigns@example.org""#, 1280, 900).await;
+    page.find_mp("SW1A 1AA", "Rachel Blake").await;
+    assert_eq!(
+        page.text(".cw-test-banner").await,
+        "Test mode: emails go to campaigns@example.org, not to the MP."
+    );
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    assert!(
+        href.as_str()
+            .unwrap()
+            .starts_with("mailto:campaigns@example.org?"),
+        "{href}"
+    );
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_whole_flow_works_by_keyboard_alone() {
+    let page = open("", 1280, 900).await;
+    let tab: char = Key::Tab.into();
+    let enter: char = Key::Enter.into();
+    // From the top of the page, Tab until the postcode field has focus.
+    for _ in 0..20 {
+        if page.focused_id().await == "cw-postcode" {
+            break;
+        }
+        page.press(&[tab]).await;
+    }
+    assert_eq!(page.focused_id().await, "cw-postcode");
+    let mut keys: Vec<char> = "CF10 1EP".chars().collect();
+    keys.push(enter);
+    page.press(&keys).await;
+    page.wait_for(
+        "the MP",
+        "$('.cw-mp-name')?.textContent === 'Stephen Doughty'",
+    )
+    .await;
+    assert_eq!(page.focused_id().await, "cw-mp-heading");
+    // Tab to the name field and fill in the form.
+    for _ in 0..10 {
+        if page.focused_id().await == "cw-name" {
+            break;
+        }
+        page.press(&[tab]).await;
+    }
+    assert_eq!(page.focused_id().await, "cw-name");
+    page.press(&"Jo Bloggs".chars().collect::<Vec<_>>()).await;
+    page.press(&[tab]).await;
+    assert_eq!(page.focused_id().await, "cw-address");
+    page.press(&"1 Bay Road Cardiff".chars().collect::<Vec<_>>())
+        .await;
+    let body = page.eval("$('#cw-body').value").await;
+    assert!(
+        body.as_str()
+            .unwrap()
+            .contains("Jo Bloggs\n1 Bay Road Cardiff\nCF10 1EP"),
+        "{body}"
+    );
+    // Tab on to the email app link and press Enter: the widget asks whether it was sent.
+    page.eval("$('.cw-mailto').addEventListener('click', e => e.preventDefault()) || true")
+        .await;
+    let mut reached = false;
+    for _ in 0..30 {
+        page.press(&[tab]).await;
+        if page.eval("root.activeElement === $('.cw-mailto')").await == Value::Bool(true) {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the send link");
+    page.press(&[enter]).await;
+    page.wait_for("the did-you-send question", "$('.cw-yes-sent')")
+        .await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn phone_screenshots_of_the_result_and_an_error() {
+    let page = open("", 360, 780).await;
+    page.look_up("SE1 5XX").await;
+    page.wait_for("the error", "$('.cw-problem-message')").await;
+    let overflow = page
+        .browser
+        .js("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert_eq!(
+        overflow,
+        Value::Bool(true),
+        "the error state scrolls sideways"
+    );
+    page.browser.screenshot("action-error-phone").await;
+    page.find_mp("IV2 3PT", "Mr Angus MacDonald").await;
+    fill_in_details(&page).await;
+    let overflow = page
+        .browser
+        .js("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert_eq!(overflow, Value::Bool(true), "the result scrolls sideways");
+    page.browser.screenshot("action-phone").await;
+    page.browser.close().await;
+}
+
+async fn assert_accessible(page: &Page, state: &str) {
+    let violations = page.browser.axe_violations("campaign-widget").await;
+    assert!(violations.is_empty(), "axe-core, {state}: {violations:#?}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn axe_finds_no_violations_in_the_form_the_result_or_an_error() {
+    let page = open("", 1280, 900).await;
+    assert_accessible(&page, "the postcode form").await;
+    page.look_up("hello").await;
+    page.wait_for("the postcode error", "$('#cw-postcode-error')")
+        .await;
+    assert_accessible(&page, "a postcode error").await;
+    page.look_up("SE1 5XX").await;
+    page.wait_for("the service error", "$('.cw-problem-message')")
+        .await;
+    assert_accessible(&page, "a service error").await;
+    page.find_mp("IV2 3PT", "Mr Angus MacDonald").await;
+    page.click(".cw-mailto").await;
+    page.wait_for("the name error", "$('#cw-name-error')").await;
+    assert_accessible(&page, "the MP and letter, with a missing name").await;
+    page.browser.close().await;
+}
