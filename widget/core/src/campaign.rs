@@ -267,7 +267,8 @@ impl fmt::Display for ConfigProblem {
             ConfigProblem::Empty(field) => write!(f, "\u{201c}{field}\u{201d} must not be empty."),
             ConfigProblem::ShareOutOfRange { index, share } => write!(
                 f,
-                "Statistic {index} has a share of {share}; it must be between 0 and 1 (0.72 for 72%)."
+                "Statistic {index} has a share of {}; it must be between 0 and 1 (0.72 for 72%).",
+                decimal(*share)
             ),
             ConfigProblem::StatisticIncomplete { index } => {
                 write!(f, "Statistic {index} needs both a figure and a sentence.")
@@ -292,6 +293,22 @@ impl fmt::Display for ConfigProblem {
                 "\u{201c}testRecipient\u{201d} is \u{201c}{address}\u{201d}, which is not an email address."
             ),
         }
+    }
+}
+
+/// A number to three decimals at most, without the weight of float formatting.
+fn decimal(value: f64) -> String {
+    if !value.is_finite() {
+        return "not a number".into();
+    }
+    let milli = (value.abs() * 1000.0).round() as u64;
+    let sign = if value < 0.0 && milli > 0 { "-" } else { "" };
+    let (whole, frac) = (milli / 1000, milli % 1000);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{frac:03}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 

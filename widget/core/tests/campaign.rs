@@ -218,3 +218,14 @@ fn every_problem_is_reported_at_once() {
         "{message}"
     );
 }
+
+#[test]
+fn share_problems_print_the_number_as_written() {
+    for (share, shown) in [(40.0, "40"), (-0.1, "-0.1"), (1.25, "1.25"), (1.0005, "1.001")] {
+        let problem = ConfigProblem::ShareOutOfRange { index: 1, share };
+        assert!(
+            problem.to_string().contains(&format!("share of {shown};")),
+            "{problem}"
+        );
+    }
+}

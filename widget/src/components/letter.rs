@@ -11,6 +11,7 @@ use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
 use widget_core::{Lang, Text};
 
 use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
+use super::field::{Control, Field};
 use crate::lookup::Found;
 
 /// Which step after sending the supporter is at.
@@ -40,8 +41,8 @@ pub fn LetterForm(
     let tried_to_send = RwSignal::new(false);
     let after_send = RwSignal::new(AfterSend::NotYet);
     let copied = RwSignal::new(String::new());
-    let name_ref = NodeRef::<html::Input>::new();
-    let address_ref = NodeRef::<html::Textarea>::new();
+    let section_ref = NodeRef::<html::Section>::new();
+    let no_error = Signal::derive(|| None::<String>);
 
     let values = {
         let found = Arc::clone(&found);
@@ -89,14 +90,21 @@ pub fn LetterForm(
     // Called by every way of sending: the letter must carry a name and an address.
     let ready_to_send = move |ev: &leptos::ev::MouseEvent| -> bool {
         tried_to_send.set(true);
-        if name_missing() {
+        let missing = if name_missing() {
+            Some("#cw-name")
+        } else if address_missing() {
+            Some("#cw-address")
+        } else {
+            None
+        };
+        if let Some(selector) = missing {
             ev.prevent_default();
-            focus(name_ref.get_untracked().and_then(html_element));
-            return false;
-        }
-        if address_missing() {
-            ev.prevent_default();
-            focus(address_ref.get_untracked().and_then(html_element));
+            let field = section_ref
+                .get_untracked()
+                .and_then(|section| section.query_selector(selector).ok().flatten())
+                .and_then(html_element);
+            // After the error message is in place, so it is read with the field.
+            request_animation_frame(move || focus(field));
             return false;
         }
         after_send.set(AfterSend::Asking);
@@ -276,7 +284,7 @@ pub fn LetterForm(
     };
 
     view! {
-        <section class="cw-letter" aria-labelledby="cw-letter-heading">
+        <section class="cw-letter" aria-labelledby="cw-letter-heading" node_ref=section_ref>
             {test_mode.then(|| view! {
                 <p class="cw-test-banner" role="note">
                     {Text::TestModeBanner.fill(lang, &[("to", &email.get_untracked().to)])}
@@ -285,70 +293,36 @@ pub fn LetterForm(
             <fieldset class="cw-fieldset">
                 <legend class="cw-legend" id="cw-letter-heading">{Text::YourDetails.get(lang)}</legend>
                 <p class="cw-hint">{Text::YourDetailsHint.get(lang)}</p>
-                <div class="cw-field" class:cw-field-invalid=show_name_error>
-                    <label class="cw-label" for="cw-name">{Text::NameLabel.get(lang)}</label>
-                    {move || show_name_error().then(|| view! {
-                        <p class="cw-error-message" id="cw-name-error" role="alert">
-                            <span class="cw-visually-hidden">{Text::ErrorPrefix.get(lang)}" "</span>
-                            {Text::NameMissing.get(lang)}
-                        </p>
-                    })}
-                    <input class="cw-input" id="cw-name" name="name" type="text" autocomplete="name"
-                        aria-describedby=move || show_name_error().then_some("cw-name-error")
-                        aria-invalid=move || if show_name_error() { "true" } else { "false" }
-                        node_ref=name_ref
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev)) />
-                </div>
-                <div class="cw-field" class:cw-field-invalid=show_address_error>
-                    <label class="cw-label" for="cw-address">{Text::AddressLabel.get(lang)}</label>
-                    <p class="cw-hint" id="cw-address-hint">{Text::AddressHint.get(lang)}</p>
-                    {move || show_address_error().then(|| view! {
-                        <p class="cw-error-message" id="cw-address-error" role="alert">
-                            <span class="cw-visually-hidden">{Text::ErrorPrefix.get(lang)}" "</span>
-                            {Text::AddressMissing.get(lang)}
-                        </p>
-                    })}
-                    <textarea class="cw-input cw-textarea-short" id="cw-address" name="address" rows="3"
-                        autocomplete="street-address"
-                        aria-describedby=move || if show_address_error() { "cw-address-hint cw-address-error" } else { "cw-address-hint" }
-                        aria-invalid=move || if show_address_error() { "true" } else { "false" }
-                        node_ref=address_ref
-                        prop:value=move || address.get()
-                        on:input=move |ev| address.set(event_target_value(&ev))></textarea>
-                </div>
-                <div class="cw-field">
-                    <label class="cw-label" for="cw-own-email">{Text::EmailLabel.get(lang)}</label>
-                    <p class="cw-hint" id="cw-own-email-hint">{Text::EmailHint.get(lang)}</p>
-                    <input class="cw-input" id="cw-own-email" name="email" type="email" autocomplete="email"
-                        aria-describedby="cw-own-email-hint"
-                        prop:value=move || own_email.get()
-                        on:input=move |ev| own_email.set(event_target_value(&ev)) />
-                </div>
+                <Field id="cw-name" label=Text::NameLabel hint=String::new()
+                    control=Control::Line("text", "name")
+                    value=name.into() on_input=Callback::new(move |v| name.set(v))
+                    error=Signal::derive(move || show_name_error().then(|| Text::NameMissing.get(lang).to_owned()))
+                    lang />
+                <Field id="cw-address" label=Text::AddressLabel hint=Text::AddressHint.get(lang).to_owned()
+                    control=Control::Lines(3, "street-address")
+                    value=address.into() on_input=Callback::new(move |v| address.set(v))
+                    error=Signal::derive(move || show_address_error().then(|| Text::AddressMissing.get(lang).to_owned()))
+                    lang />
+                <Field id="cw-own-email" label=Text::EmailLabel hint=Text::EmailHint.get(lang).to_owned()
+                    control=Control::Line("email", "email")
+                    value=own_email.into() on_input=Callback::new(move |v| own_email.set(v))
+                    error=no_error lang />
             </fieldset>
             {opening_choice}
-            <div class="cw-field">
-                <label class="cw-label" for="cw-personal">{Text::PersonalLabel.get(lang)}</label>
-                <p class="cw-hint" id="cw-personal-hint">{prompt}</p>
-                <textarea class="cw-input" id="cw-personal" name="personal" rows="4"
-                    aria-describedby="cw-personal-hint"
-                    prop:value=move || personal.get()
-                    on:input=move |ev| personal.set(event_target_value(&ev))></textarea>
-            </div>
+            <Field id="cw-personal" label=Text::PersonalLabel hint=prompt
+                control=Control::Lines(4, "off")
+                value=personal.into() on_input=Callback::new(move |v| personal.set(v))
+                error=no_error lang />
             <h4 class="cw-subheading">{Text::EditHeading.get(lang)}</h4>
             <p class="cw-hint">{Text::EditHint.get(lang)}</p>
-            <div class="cw-field">
-                <label class="cw-label" for="cw-subject">{Text::SubjectLabel.get(lang)}</label>
-                <input class="cw-input" id="cw-subject" name="subject" type="text"
-                    prop:value=move || subject.get()
-                    on:input=move |ev| subject_edit.set(Some(event_target_value(&ev))) />
-            </div>
-            <div class="cw-field">
-                <label class="cw-label" for="cw-body">{Text::BodyLabel.get(lang)}</label>
-                <textarea class="cw-input cw-body" id="cw-body" name="body" rows="16"
-                    prop:value=move || body.get()
-                    on:input=move |ev| body_edit.set(Some(event_target_value(&ev)))></textarea>
-            </div>
+            <Field id="cw-subject" label=Text::SubjectLabel hint=String::new()
+                control=Control::Line("text", "off")
+                value=subject.into() on_input=Callback::new(move |v| subject_edit.set(Some(v)))
+                error=no_error lang />
+            <Field id="cw-body" label=Text::BodyLabel hint=String::new()
+                control=Control::Lines(16, "off")
+                value=body.into() on_input=Callback::new(move |v| body_edit.set(Some(v)))
+                error=no_error lang />
             {move || (subject_edit.with(Option::is_some) || body_edit.with(Option::is_some)).then(|| view! {
                 <button class="cw-link-button cw-reset" type="button"
                     on:click=move |_| { subject_edit.set(None); body_edit.set(None); }>

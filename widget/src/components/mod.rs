@@ -2,6 +2,7 @@
 
 mod action;
 mod campaign;
+mod field;
 mod letter;
 mod mp;
 
