@@ -23,6 +23,18 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile and the given
     /// window size.
     pub async fn start(width: u32, height: u32) -> Browser {
+        // Starting Chromium can fail on a loaded machine (or a port taken in between): retry.
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match Self::try_start(width, height).await {
+                Ok(browser) => return browser,
+                Err(error) => last_error = error,
+            }
+        }
+        panic!("no chromedriver session after 3 tries: {last_error}");
+    }
+
+    async fn try_start(width: u32, height: u32) -> Result<Browser, String> {
         let port = free_port();
         let mut command = Command::new(CHROMEDRIVER);
         command
@@ -40,7 +52,9 @@ impl Browser {
             driver: Some(driver),
             profile: profile.clone(),
         };
-        wait_for_port(port, Duration::from_secs(15));
+        if !wait_for_port(port, Duration::from_secs(15)) {
+            return Err(format!("chromedriver did not listen on {port}"));
+        }
         let mut capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
@@ -69,12 +83,12 @@ impl Browser {
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("a chromedriver session");
-        Browser {
+            .map_err(|e| e.to_string())?;
+        Ok(Browser {
             client,
             driver: pending.driver.take().expect("driver"),
             profile,
-        }
+        })
     }
 
     /// Runs `script` (a function body that returns a value) in the page.

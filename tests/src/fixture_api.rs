@@ -166,12 +166,11 @@ fn answer(url: &str, times: usize, base: &str) -> Reply {
             .find_map(|pair| pair.strip_prefix("searchText="))
             .map(percent_decode)
             .unwrap_or_default();
-        let body = file(fixtures().join(format!("search/{name}.json")), base).unwrap_or_else(
-            || {
+        let body =
+            file(fixtures().join(format!("search/{name}.json")), base).unwrap_or_else(|| {
                 r#"{"items":[],"totalResults":0,"resultContext":"","skip":0,"take":20,"links":[]}"#
                     .into()
-            },
-        );
+            });
         return with_cors(Reply::json(200, body));
     }
     if let Some(rest) = path.strip_prefix("/api/Members/") {

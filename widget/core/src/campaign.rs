@@ -3,51 +3,40 @@
 //! A campaign is a JSON document; `Campaign::default()` is the seed campaign, so another
 //! campaign is another JSON file, never other markup or code.
 
-use serde::{Deserialize, Serialize};
-
 use crate::email::looks_like_email;
+use crate::json::{self, Json};
 use crate::letter::{LetterTemplate, TemplateError};
 use std::fmt;
 
 /// One campaign: its words, figures, story, links and where it looks MPs up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Campaign {
     /// The main heading, e.g. "Ask your MP to support …".
     pub headline: String,
     /// Opening paragraphs under the headline.
-    #[serde(default)]
     pub intro: Vec<String>,
     /// Heading above the statistics (empty: no heading).
-    #[serde(default)]
     pub statistics_heading: String,
     /// The figures that make the case; shown large, each with a bar.
-    #[serde(default)]
     pub statistics: Vec<Statistic>,
     /// A supporter's own words.
-    #[serde(default)]
     pub story: Option<Story>,
     /// What the campaign asks for, with its parts as a list.
-    #[serde(default)]
     pub proposal: Option<Section>,
     /// The call to action, shown just before the postcode form.
     pub ask: Section,
     /// The email the supporter sends, personalised.
     pub letter: LetterTemplate,
     /// Further links (reports, support).
-    #[serde(default)]
     pub links: Vec<Link>,
     /// Where the widget looks up constituencies and MPs.
-    #[serde(default)]
     pub api: ApiConfig,
     /// When set, every email goes to this address instead of the MP (test mode).
-    #[serde(default)]
     pub test_recipient: Option<String>,
 }
 
 /// A figure with the sentence that explains it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Statistic {
     /// The figure as people say it: "72%", "Two fifths".
     pub figure: String,
@@ -58,8 +47,7 @@ pub struct Statistic {
 }
 
 /// A quote from a supporter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Story {
     pub quote: String,
     /// Who said it: "Jo, diagnosed aged 40".
@@ -67,22 +55,17 @@ pub struct Story {
 }
 
 /// A heading, a paragraph and an optional list of points.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub heading: String,
-    #[serde(default)]
     pub text: String,
-    #[serde(default)]
     pub points: Vec<String>,
 }
 
 /// A link with a short heading and sentence: "Download our reports".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub heading: String,
-    #[serde(default)]
     pub text: String,
     /// The link's own words: "Find out more".
     pub label: String,
@@ -90,17 +73,13 @@ pub struct Link {
 }
 
 /// Base URLs of the two lookup services. Tests point them at 127.0.0.1.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiConfig {
     /// postcodes.io; default `https://api.postcodes.io`.
-    #[serde(default = "ApiConfig::default_postcodes")]
     pub postcodes: String,
     /// UK Parliament Members API; default `https://members-api.parliament.uk`.
-    #[serde(default = "ApiConfig::default_members")]
     pub members: String,
     /// How long one request may take before it is abandoned, in milliseconds; default 8000.
-    #[serde(default = "ApiConfig::default_timeout_ms")]
     pub timeout_ms: u32,
 }
 
@@ -200,12 +179,15 @@ impl Default for Campaign {
 /// Why a campaign could not be used. `Display` is the sentence a campaign team member reads.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CampaignError {
-    /// The text is not JSON of the campaign's shape (with where it went wrong).
+    /// The text is not JSON (with where it went wrong).
     Json {
         line: usize,
         column: usize,
         message: String,
     },
+    /// The JSON is not of the campaign's shape: `path` names the value, as in
+    /// `statistics[2].share`.
+    Field { path: String, message: String },
     /// The JSON has the right shape but some values cannot be used.
     Invalid(Vec<ConfigProblem>),
 }
@@ -219,8 +201,14 @@ impl fmt::Display for CampaignError {
                 message,
             } => write!(
                 f,
-                "The campaign is not valid: {message} (line {line}, column {column})."
+                "The campaign is not valid JSON: {message} (line {line}, column {column})."
             ),
+            CampaignError::Field { path, message } => {
+                write!(
+                    f,
+                    "The campaign is not valid: \u{201c}{path}\u{201d} {message}."
+                )
+            }
             CampaignError::Invalid(problems) => {
                 f.write_str("The campaign cannot be used: ")?;
                 for (i, p) in problems.iter().enumerate() {
@@ -321,23 +309,23 @@ fn is_web_url(url: &str) -> bool {
 
 impl Campaign {
     /// Reads a campaign from JSON and checks it; the error says what to fix and where.
-    pub fn from_json(json: &str) -> Result<Campaign, CampaignError> {
-        let campaign: Campaign = serde_json::from_str(json).map_err(|e| CampaignError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: json_message(&e),
+    pub fn from_json(text: &str) -> Result<Campaign, CampaignError> {
+        let value = json::parse(text).map_err(|e| CampaignError::Json {
+            line: e.line,
+            column: e.column,
+            message: e.message.to_owned(),
         })?;
+        let campaign = decode_campaign(&value)?;
         campaign.validate()?;
         Ok(campaign)
     }
 
-    /// The campaign as pretty JSON, for export.
+    /// The campaign as pretty JSON, for export; [`Campaign::from_json`] reads it back.
     pub fn to_json(&self) -> String {
-        // Serialising plain structs of strings and numbers cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        encode_campaign(self).to_pretty()
     }
 
-    /// Checks the values serde cannot: empty texts, shares, addresses.
+    /// Checks what the JSON shape cannot: empty texts, shares, addresses, templates.
     pub fn validate(&self) -> Result<(), CampaignError> {
         let mut problems = Vec::new();
         if self.headline.trim().is_empty() {
@@ -415,11 +403,318 @@ impl Campaign {
     }
 }
 
-/// serde_json's message without its own " at line L column C" suffix (we add ours).
-fn json_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(cut) => full[..cut].to_owned(),
-        None => full,
+// Reading: one small function per part, each naming the JSON path of anything wrong.
+
+/// An object being read; refuses keys it does not know, so a misspelt key is reported rather
+/// than silently ignored.
+struct Obj<'a> {
+    members: &'a [(String, Json)],
+    path: String,
+}
+
+fn field_error(path: &str, message: impl Into<String>) -> CampaignError {
+    CampaignError::Field {
+        path: path.to_owned(),
+        message: message.into(),
     }
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl<'a> Obj<'a> {
+    fn new(value: &'a Json, path: &str, known: &[&str]) -> Result<Obj<'a>, CampaignError> {
+        let Json::Object(members) = value else {
+            let name = if path.is_empty() {
+                "the campaign"
+            } else {
+                path
+            };
+            return Err(field_error(name, "must be an object ({ … })"));
+        };
+        if let Some((key, _)) = members.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+            return Err(field_error(
+                &child(path, key),
+                format!("is not a field we know; use one of: {}", known.join(", ")),
+            ));
+        }
+        Ok(Obj {
+            members,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The value of `key`, treating null as absent.
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Json::Null))
+    }
+
+    fn path(&self, key: &str) -> String {
+        child(&self.path, key)
+    }
+
+    fn required(&self, key: &str) -> Result<&'a Json, CampaignError> {
+        self.get(key)
+            .ok_or_else(|| field_error(&self.path(key), "is missing"))
+    }
+
+    fn text_of(&self, key: &str, value: &Json) -> Result<String, CampaignError> {
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| field_error(&self.path(key), "must be text in double quotes"))
+    }
+
+    fn text(&self, key: &str) -> Result<String, CampaignError> {
+        self.text_of(key, self.required(key)?)
+    }
+
+    fn text_or_empty(&self, key: &str) -> Result<String, CampaignError> {
+        self.optional_text(key).map(Option::unwrap_or_default)
+    }
+
+    fn optional_text(&self, key: &str) -> Result<Option<String>, CampaignError> {
+        self.get(key).map(|v| self.text_of(key, v)).transpose()
+    }
+
+    fn number(&self, key: &str) -> Result<f64, CampaignError> {
+        self.required(key)?
+            .as_f64()
+            .ok_or_else(|| field_error(&self.path(key), "must be a number"))
+    }
+
+    fn list<T>(
+        &self,
+        key: &str,
+        item: impl Fn(&'a Json, &str) -> Result<T, CampaignError>,
+    ) -> Result<Vec<T>, CampaignError> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Json::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| item(v, &format!("{}[{}]", self.path(key), i + 1)))
+                .collect(),
+            Some(_) => Err(field_error(&self.path(key), "must be a list ([ … ])")),
+        }
+    }
+
+    fn texts(&self, key: &str) -> Result<Vec<String>, CampaignError> {
+        self.list(key, |v, path| {
+            v.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| field_error(path, "must be text in double quotes"))
+        })
+    }
+}
+
+fn decode_campaign(value: &Json) -> Result<Campaign, CampaignError> {
+    let o = Obj::new(
+        value,
+        "",
+        &[
+            "headline",
+            "intro",
+            "statisticsHeading",
+            "statistics",
+            "story",
+            "proposal",
+            "ask",
+            "letter",
+            "links",
+            "api",
+            "testRecipient",
+        ],
+    )?;
+    Ok(Campaign {
+        headline: o.text("headline")?,
+        intro: o.texts("intro")?,
+        statistics_heading: o.text_or_empty("statisticsHeading")?,
+        statistics: o.list("statistics", |v, path| {
+            let s = Obj::new(v, path, &["figure", "share", "text"])?;
+            Ok(Statistic {
+                figure: s.text("figure")?,
+                share: s.number("share")?,
+                text: s.text("text")?,
+            })
+        })?,
+        story: o
+            .get("story")
+            .map(|v| {
+                let s = Obj::new(v, "story", &["quote", "attribution"])?;
+                Ok(Story {
+                    quote: s.text("quote")?,
+                    attribution: s.text_or_empty("attribution")?,
+                })
+            })
+            .transpose()?,
+        proposal: o
+            .get("proposal")
+            .map(|v| decode_section(v, "proposal"))
+            .transpose()?,
+        ask: decode_section(o.required("ask")?, "ask")?,
+        letter: {
+            let l = Obj::new(
+                o.required("letter")?,
+                "letter",
+                &["subject", "openings", "prompt", "body"],
+            )?;
+            LetterTemplate {
+                subject: l.text("subject")?,
+                openings: l.texts("openings")?,
+                prompt: l.text_or_empty("prompt")?,
+                body: l.text("body")?,
+            }
+        },
+        links: o.list("links", |v, path| {
+            let l = Obj::new(v, path, &["heading", "text", "label", "href"])?;
+            Ok(Link {
+                heading: l.text("heading")?,
+                text: l.text_or_empty("text")?,
+                label: l.text("label")?,
+                href: l.text("href")?,
+            })
+        })?,
+        api: match o.get("api") {
+            None => ApiConfig::default(),
+            Some(v) => {
+                let a = Obj::new(v, "api", &["postcodes", "members", "timeoutMs"])?;
+                ApiConfig {
+                    postcodes: a
+                        .optional_text("postcodes")?
+                        .unwrap_or_else(ApiConfig::default_postcodes),
+                    members: a
+                        .optional_text("members")?
+                        .unwrap_or_else(ApiConfig::default_members),
+                    timeout_ms: match a.get("timeoutMs") {
+                        None => ApiConfig::default_timeout_ms(),
+                        Some(ms) => ms.as_u32().ok_or_else(|| {
+                            field_error("api.timeoutMs", "must be a whole number of milliseconds")
+                        })?,
+                    },
+                }
+            }
+        },
+        test_recipient: o.optional_text("testRecipient")?,
+    })
+}
+
+fn decode_section(value: &Json, path: &str) -> Result<Section, CampaignError> {
+    let s = Obj::new(value, path, &["heading", "text", "points"])?;
+    Ok(Section {
+        heading: s.text("heading")?,
+        text: s.text_or_empty("text")?,
+        points: s.texts("points")?,
+    })
+}
+
+// Writing, for export.
+
+fn text(value: &str) -> Json {
+    Json::String(value.to_owned())
+}
+
+fn texts(values: &[String]) -> Json {
+    Json::Array(values.iter().map(|v| text(v)).collect())
+}
+
+fn object(members: Vec<(&str, Json)>) -> Json {
+    Json::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
+fn encode_section(section: &Section) -> Json {
+    object(vec![
+        ("heading", text(&section.heading)),
+        ("text", text(&section.text)),
+        ("points", texts(&section.points)),
+    ])
+}
+
+fn encode_campaign(c: &Campaign) -> Json {
+    object(vec![
+        ("headline", text(&c.headline)),
+        ("intro", texts(&c.intro)),
+        ("statisticsHeading", text(&c.statistics_heading)),
+        (
+            "statistics",
+            Json::Array(
+                c.statistics
+                    .iter()
+                    .map(|s| {
+                        object(vec![
+                            ("figure", text(&s.figure)),
+                            ("share", Json::Number(s.share)),
+                            ("text", text(&s.text)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "story",
+            c.story.as_ref().map_or(Json::Null, |s| {
+                object(vec![
+                    ("quote", text(&s.quote)),
+                    ("attribution", text(&s.attribution)),
+                ])
+            }),
+        ),
+        (
+            "proposal",
+            c.proposal.as_ref().map_or(Json::Null, encode_section),
+        ),
+        ("ask", encode_section(&c.ask)),
+        (
+            "letter",
+            object(vec![
+                ("subject", text(&c.letter.subject)),
+                ("openings", texts(&c.letter.openings)),
+                ("prompt", text(&c.letter.prompt)),
+                ("body", text(&c.letter.body)),
+            ]),
+        ),
+        (
+            "links",
+            Json::Array(
+                c.links
+                    .iter()
+                    .map(|l| {
+                        object(vec![
+                            ("heading", text(&l.heading)),
+                            ("text", text(&l.text)),
+                            ("label", text(&l.label)),
+                            ("href", text(&l.href)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "api",
+            object(vec![
+                ("postcodes", text(&c.api.postcodes)),
+                ("members", text(&c.api.members)),
+                ("timeoutMs", Json::Number(f64::from(c.api.timeout_ms))),
+            ]),
+        ),
+        (
+            "testRecipient",
+            c.test_recipient.as_deref().map_or(Json::Null, text),
+        ),
+    ])
 }

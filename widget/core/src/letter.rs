@@ -4,7 +4,6 @@
 //! Placeholders are `{name}`; `{{` and `}}` stand for literal braces. An unknown placeholder
 //! is an error at configuration time, never a silent gap in a letter.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Every placeholder a template may use.
@@ -19,16 +18,13 @@ pub const PLACEHOLDERS: [&str; 7] = [
 ];
 
 /// A campaign's letter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LetterTemplate {
     /// The email's subject line.
     pub subject: String,
     /// Alternative first paragraphs; the supporter picks one (`{opening}` in the body).
-    #[serde(default)]
     pub openings: Vec<String>,
     /// The question that asks for the supporter's own paragraph (`{personal}`).
-    #[serde(default)]
     pub prompt: String,
     /// The letter.
     pub body: String,

@@ -7,6 +7,7 @@
 pub mod campaign;
 pub mod colour;
 pub mod email;
+pub mod json;
 pub mod letter;
 pub mod lookup;
 pub mod percent;

@@ -4,11 +4,11 @@
 //! The wire types are private and forgiving (every field optional, extra fields ignored); what
 //! leaves this module is [`Constituency`], [`Mp`], [`MpContact`] or a [`LookupError`].
 
-use serde::Deserialize;
 use std::fmt;
 
 use crate::colour::Colour;
 use crate::email::looks_like_email;
+use crate::json::{self, Json};
 use crate::percent::encode_component;
 use crate::postcode::{CrownDependency, Postcode, PostcodeError};
 use crate::text::{Lang, Text};
@@ -137,6 +137,8 @@ pub struct Party {
     pub name: String,
     pub abbreviation: Option<String>,
     pub colour: Option<Colour>,
+    /// The Speaker's "party".
+    pub is_speaker: bool,
 }
 
 /// The current MP for a constituency.
@@ -209,28 +211,14 @@ pub fn status_error(status: u16, retry_after: Option<&str>) -> Option<LookupErro
     }
 }
 
-#[derive(Deserialize)]
-struct PostcodeReply {
-    result: Option<PostcodeResult>,
-    error: Option<String>,
-    terminated: Option<Terminated>,
+fn non_empty(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
-#[derive(Deserialize)]
-struct PostcodeResult {
-    postcode: Option<String>,
-    country: Option<String>,
-    parliamentary_constituency: Option<String>,
-    parliamentary_constituency_2024: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Terminated {
-    year_terminated: Option<u16>,
-}
-
-fn non_empty(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+fn parse(body: &str) -> Result<Json, LookupError> {
+    json::parse(body).map_err(|_| LookupError::BadResponse)
 }
 
 /// Decodes a postcodes.io `/postcodes/{pc}` answer.
@@ -244,29 +232,38 @@ pub fn decode_postcode(
             return Err(error);
         }
     }
-    let reply: PostcodeReply = serde_json::from_str(body).map_err(|_| LookupError::BadResponse)?;
+    let reply = parse(body)?;
+    if !matches!(reply, Json::Object(_)) {
+        return Err(LookupError::BadResponse);
+    }
     if status == 404 {
-        return Err(match (reply.terminated, reply.error.as_deref()) {
-            (Some(t), _) => LookupError::PostcodeTerminated {
-                year: t.year_terminated,
+        return Err(match reply.get("terminated") {
+            Some(terminated @ Json::Object(_)) => LookupError::PostcodeTerminated {
+                year: terminated
+                    .get("year_terminated")
+                    .and_then(Json::as_u32)
+                    .and_then(|y| u16::try_from(y).ok()),
             },
             _ => LookupError::PostcodeNotFound,
         });
     }
-    let result = reply.result.ok_or(LookupError::BadResponse)?;
-    let country = non_empty(result.country);
-    let name = non_empty(result.parliamentary_constituency_2024)
-        .or_else(|| non_empty(result.parliamentary_constituency));
+    let result = match reply.get("result") {
+        Some(result @ Json::Object(_)) => result,
+        _ => return Err(LookupError::BadResponse),
+    };
+    let country = non_empty(result.str_at("country"));
+    let name = non_empty(result.str_at("parliamentary_constituency_2024"))
+        .or_else(|| non_empty(result.str_at("parliamentary_constituency")));
     match name {
         Some(name) => Ok(Constituency {
-            postcode: non_empty(result.postcode).unwrap_or_default(),
+            postcode: non_empty(result.str_at("postcode")).unwrap_or_default(),
             name,
             country,
         }),
         None => Err(match country.as_deref() {
             Some("Isle of Man") => LookupError::CrownDependency(CrownDependency::IsleOfMan),
             Some("Channel Islands") => {
-                let jersey = result.postcode.as_deref().unwrap_or("").starts_with("JE");
+                let jersey = result.str_at("postcode").unwrap_or("").starts_with("JE");
                 LookupError::CrownDependency(if jersey {
                     CrownDependency::Jersey
                 } else {
@@ -276,68 +273,6 @@ pub fn decode_postcode(
             _ => LookupError::NoConstituency,
         }),
     }
-}
-
-#[derive(Deserialize)]
-struct SearchReply {
-    #[serde(default)]
-    items: Vec<SearchItem>,
-}
-
-#[derive(Deserialize)]
-struct SearchItem {
-    value: Option<ConstituencyValue>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ConstituencyValue {
-    name: Option<String>,
-    current_representation: Option<Representation>,
-}
-
-#[derive(Deserialize)]
-struct Representation {
-    member: Option<Wrapped<MemberValue>>,
-}
-
-#[derive(Deserialize)]
-struct Wrapped<T> {
-    value: Option<T>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct MemberValue {
-    id: u32,
-    name_display_as: Option<String>,
-    name_list_as: Option<String>,
-    latest_party: Option<PartyValue>,
-    latest_house_membership: Option<HouseMembership>,
-    thumbnail_url: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PartyValue {
-    id: Option<u32>,
-    name: Option<String>,
-    abbreviation: Option<String>,
-    background_colour: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct HouseMembership {
-    house: Option<u8>,
-    membership_end_date: Option<String>,
-    membership_status: Option<MembershipStatus>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct MembershipStatus {
-    status_is_active: Option<bool>,
 }
 
 /// The Speaker's party id in the Members API.
@@ -354,114 +289,97 @@ pub fn decode_constituency_search(
     if let Some(error) = status_error(status, retry_after) {
         return Err(error);
     }
-    let reply: SearchReply = serde_json::from_str(body).map_err(|_| LookupError::BadResponse)?;
+    let reply = parse(body)?;
+    let items = match reply.get("items") {
+        Some(Json::Array(items)) => items.as_slice(),
+        Some(Json::Null) | None if matches!(reply, Json::Object(_)) => &[],
+        _ => return Err(LookupError::BadResponse),
+    };
     let wanted = constituency.trim();
-    let seat = reply
-        .items
-        .into_iter()
-        .filter_map(|item| item.value)
+    let seat = items
+        .iter()
+        .filter_map(|item| item.get("value"))
         .find(|v| {
-            v.name
-                .as_deref()
+            v.str_at("name")
                 .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
         })
         .ok_or_else(|| LookupError::ConstituencyNotFound {
             constituency: wanted.to_owned(),
         })?;
-    let seat_name = seat.name.unwrap_or_default().trim().to_owned();
+    let seat_name = seat.str_at("name").unwrap_or_default().trim().to_owned();
     let no_mp = || LookupError::NoCurrentMp {
         constituency: seat_name.clone(),
     };
     let member = seat
-        .current_representation
-        .and_then(|r| r.member)
-        .and_then(|m| m.value)
+        .get("currentRepresentation")
+        .and_then(|r| r.get("member"))
+        .and_then(|m| m.get("value"))
+        .filter(|m| matches!(m, Json::Object(_)))
         .ok_or_else(no_mp)?;
-    if let Some(membership) = &member.latest_house_membership {
-        let ended = non_empty(membership.membership_end_date.clone()).is_some();
+    if let Some(membership @ Json::Object(_)) = member.get("latestHouseMembership") {
+        let ended = non_empty(membership.str_at("membershipEndDate")).is_some();
         let inactive = membership
-            .membership_status
-            .as_ref()
-            .and_then(|s| s.status_is_active)
+            .get("membershipStatus")
+            .and_then(|s| s.get("statusIsActive"))
+            .and_then(Json::as_bool)
             == Some(false);
-        let lords = membership.house.is_some_and(|h| h != 1);
+        let lords = membership
+            .get("house")
+            .and_then(Json::as_u32)
+            .is_some_and(|h| h != 1);
         if ended || inactive || lords {
             return Err(no_mp());
         }
     }
-    let name = non_empty(member.name_display_as)
-        .or_else(|| non_empty(member.name_list_as))
+    let id = member
+        .get("id")
+        .and_then(Json::as_u32)
         .ok_or(LookupError::BadResponse)?;
-    let party = member.latest_party.and_then(|p| {
-        let is_speaker = p.id == Some(SPEAKER_PARTY_ID);
-        non_empty(p.name).map(|name| {
-            (
-                Party {
-                    name,
-                    abbreviation: non_empty(p.abbreviation),
-                    colour: p.background_colour.as_deref().and_then(Colour::from_hex),
-                },
-                is_speaker,
-            )
+    let name = non_empty(member.str_at("nameDisplayAs"))
+        .or_else(|| non_empty(member.str_at("nameListAs")))
+        .ok_or(LookupError::BadResponse)?;
+    let party = member.get("latestParty").and_then(|p| {
+        non_empty(p.str_at("name")).map(|name| Party {
+            is_speaker: p.get("id").and_then(Json::as_u32) == Some(SPEAKER_PARTY_ID)
+                || name == "Speaker",
+            name,
+            abbreviation: non_empty(p.str_at("abbreviation")),
+            colour: p.str_at("backgroundColour").and_then(Colour::from_hex),
         })
     });
-    let is_speaker = party
-        .as_ref()
-        .is_some_and(|(p, speaker)| *speaker || p.name == "Speaker");
-    let portrait_url = non_empty(member.thumbnail_url)
+    let portrait_url = non_empty(member.str_at("thumbnailUrl"))
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     Ok(Mp {
-        id: member.id,
+        id,
         name,
-        party: party.map(|(p, _)| p),
+        is_speaker: party.as_ref().is_some_and(|p| p.is_speaker),
+        party,
         constituency: seat_name,
         portrait_url,
-        is_speaker,
     })
 }
 
-#[derive(Deserialize)]
-struct ContactReply {
-    value: Vec<ContactEntry>,
-}
+/// One entry of a Contact answer.
+struct ContactEntry<'a>(&'a Json);
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ContactEntry {
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    #[serde(default)]
-    is_web_address: bool,
-    email: Option<String>,
-    line1: Option<String>,
-    line2: Option<String>,
-    line3: Option<String>,
-    line4: Option<String>,
-    line5: Option<String>,
-    postcode: Option<String>,
-}
-
-impl ContactEntry {
+impl ContactEntry<'_> {
     fn is_parliamentary(&self) -> bool {
-        self.kind.as_deref() == Some("Parliamentary office")
+        self.0.str_at("type") == Some("Parliamentary office")
+    }
+
+    fn is_web_address(&self) -> bool {
+        self.0.get("isWebAddress").and_then(Json::as_bool) == Some(true)
     }
 
     fn email(&self) -> Option<String> {
-        non_empty(self.email.clone()).filter(|e| looks_like_email(e))
+        non_empty(self.0.str_at("email")).filter(|e| looks_like_email(e))
     }
 
     fn address(&self) -> Vec<String> {
-        [
-            &self.line1,
-            &self.line2,
-            &self.line3,
-            &self.line4,
-            &self.line5,
-            &self.postcode,
-        ]
-        .into_iter()
-        .filter_map(|line| non_empty(line.clone()))
-        .collect()
+        ["line1", "line2", "line3", "line4", "line5", "postcode"]
+            .into_iter()
+            .filter_map(|key| non_empty(self.0.str_at(key)))
+            .collect()
     }
 }
 
@@ -475,8 +393,15 @@ pub fn decode_contact(
     if let Some(error) = status_error(status, retry_after) {
         return Err(error);
     }
-    let reply: ContactReply = serde_json::from_str(body).map_err(|_| LookupError::BadResponse)?;
-    let entries: Vec<&ContactEntry> = reply.value.iter().filter(|e| !e.is_web_address).collect();
+    let reply = parse(body)?;
+    let entries: Vec<ContactEntry> = reply
+        .get("value")
+        .and_then(Json::as_array)
+        .ok_or(LookupError::BadResponse)?
+        .iter()
+        .map(ContactEntry)
+        .filter(|e| !e.is_web_address())
+        .collect();
     let email = entries
         .iter()
         .filter(|e| e.is_parliamentary())

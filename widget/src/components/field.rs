@@ -43,7 +43,13 @@ pub fn Field(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let invalid = move || if error.with(Option::is_some) { "true" } else { "false" };
+    let invalid = move || {
+        if error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    };
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
     let control = match control {
         Control::Line(kind, autocomplete) => view! {

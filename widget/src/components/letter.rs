@@ -10,8 +10,8 @@ use widget_core::lookup::writetothem_url;
 use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
 use widget_core::{Lang, Text};
 
-use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
 use super::field::{Control, Field};
+use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
 use crate::lookup::Found;
 
 /// Which step after sending the supporter is at.
