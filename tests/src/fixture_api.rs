@@ -12,6 +12,9 @@
 //! | SE1 6XX | 200 with an HTML body |
 //! | SE1 7XX | 200 without CORS headers (the browser sees a network error) |
 //! | SE1 8XX | answers only after 3 seconds (beyond the tests' timeout) |
+//!
+//! Portraits are served here too (the fixtures' portrait URLs are rewritten to this server);
+//! member 4821's (M1 1AE) is missing, to test a broken image.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -181,6 +184,10 @@ fn answer(url: &str, times: usize, base: &str) -> Reply {
                     None => Reply::json(404, r#"{"value":[]}"#),
                 },
             );
+        }
+        if rest == "4821/Thumbnail" {
+            // A broken portrait: the card must cope.
+            return Reply::json(404, "{}");
         }
         if rest.ends_with("/Thumbnail") {
             return Reply {

@@ -620,3 +620,63 @@ async fn axe_finds_no_violations_in_the_form_the_result_or_an_error() {
     assert_accessible(&page, "the MP and letter, with a missing name").await;
     page.browser.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_broken_portrait_is_hidden_not_shown_broken() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("M1 1AE", "Lucy Powell").await;
+    page.wait_for("the broken portrait to hide", "$('.cw-mp-portrait').hidden")
+        .await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn offline_is_said_and_retry_works_once_back_online() {
+    let page = open("", 1280, 900).await;
+    let conditions = |offline: bool| {
+        serde_json::json!({
+            "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1
+        })
+    };
+    page.browser
+        .cdp("Network.enable", serde_json::json!({}))
+        .await;
+    page.browser
+        .cdp("Network.emulateNetworkConditions", conditions(true))
+        .await;
+    page.look_up("CF10 1EP").await;
+    page.wait_for(
+        "the offline message",
+        "$('.cw-problem-message')?.textContent.startsWith('You seem to be offline')",
+    )
+    .await;
+    page.browser
+        .cdp("Network.emulateNetworkConditions", conditions(false))
+        .await;
+    page.click(".cw-problem button").await;
+    page.wait_for(
+        "the MP once online",
+        "$('.cw-mp-name')?.textContent === 'Stephen Doughty'",
+    )
+    .await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_letter_too_long_for_mailto_steers_to_webmail_and_copy() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("SW1A 1AA", "Rachel Blake").await;
+    assert!(page.eval("!$('.cw-too-long')").await.as_bool().unwrap());
+    page.eval(
+        "(() => { const t = $('#cw-personal'); t.value = 'Why it matters. '.repeat(150);\
+         t.dispatchEvent(new Event('input', { bubbles: true })); return true; })()",
+    )
+    .await;
+    page.wait_for("the too-long warning", "$('.cw-too-long')")
+        .await;
+    assert!(page
+        .text(".cw-too-long")
+        .await
+        .contains("Use webmail or copy and paste it instead"));
+    page.browser.close().await;
+}
