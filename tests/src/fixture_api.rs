@@ -14,7 +14,7 @@
 //! | SE1 8XX | answers only after 3 seconds (beyond the tests' timeout) |
 //!
 //! Portraits are served here too (the fixtures' portrait URLs are rewritten to this server);
-//! member 4821's (M1 1AE) is missing, to test a broken image.
+//! member 4761's (BR8 7RE) is missing, to test a broken image.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -185,7 +185,7 @@ fn answer(url: &str, times: usize, base: &str) -> Reply {
                 },
             );
         }
-        if rest == "4821/Thumbnail" {
+        if rest == "4761/Thumbnail" {
             // A broken portrait: the card must cope.
             return Reply::json(404, "{}");
         }

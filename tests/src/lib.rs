@@ -54,7 +54,7 @@ pub fn host_page(widget_attributes: &str, inline_campaign: Option<&str>) -> Stri
 <body style="margin:0;padding:16px;font-family:serif;background:#fafafa">
 <h1>A partner's page</h1>
 <campaign-widget {widget_attributes}>{inline}</campaign-widget>
-<script type="module">import init from "./campaign-widget.js"; init();</script>
+<script src="embed.js" async data-mount="none"></script>
 </body>
 </html>"#
     )

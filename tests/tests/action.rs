@@ -624,7 +624,7 @@ async fn axe_finds_no_violations_in_the_form_the_result_or_an_error() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_broken_portrait_is_hidden_not_shown_broken() {
     let page = open("", 1280, 900).await;
-    page.find_mp("M1 1AE", "Lucy Powell").await;
+    page.find_mp("BR8 7RE", "Laura Trott").await;
     page.wait_for("the broken portrait to hide", "$('.cw-mp-portrait').hidden")
         .await;
     page.browser.close().await;

@@ -54,14 +54,15 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. Successful (200)
-/// answers are cached for the browser session.
+/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. With `cache`,
+/// successful (200) answers are kept for the browser session and reused.
 pub async fn get(
     url: &str,
     timeout_ms: u32,
     cancel: &AbortController,
+    cache: bool,
 ) -> Result<Reply, FetchError> {
-    if let Some(body) = cached(url) {
+    if let Some(body) = cache.then(|| cached(url)).flatten() {
         return Ok(Reply {
             status: 200,
             retry_after: None,
@@ -106,7 +107,7 @@ pub async fn get(
     }
     match result {
         Ok(reply) => {
-            if reply.status == 200 {
+            if cache && reply.status == 200 {
                 remember(url, &reply.body);
             }
             Ok(reply)

@@ -5,8 +5,21 @@
 
 pub mod browser;
 pub mod components;
+pub mod events;
 pub mod http;
 pub mod lookup;
 pub mod mount;
 
-pub use mount::{mount, mount_all, WidgetOptions};
+pub use mount::{mount, mount_element, WidgetOptions};
+
+/// Runs once when the bundle starts. Nothing is mounted here (see [`mount_element`]); a
+/// panic, should one ever happen, is reported with our prefix (without its message: formatting
+/// it would cost every visitor kilobytes).
+pub fn start() {
+    std::panic::set_hook(Box::new(|_| {
+        web_sys::console::error_2(
+            &mount::LOG_PREFIX.into(),
+            &"internal error; please report it to the campaign".into(),
+        );
+    }));
+}

@@ -28,7 +28,7 @@ async fn fetch_decoded<T>(
     cancel: &AbortController,
     decode: impl Fn(&Reply) -> Result<T, LookupError>,
 ) -> Result<T, FetchError> {
-    let reply = get(url, api.timeout_ms, cancel).await?;
+    let reply = get(url, api.timeout_ms, cancel, true).await?;
     match decode(&reply) {
         Err(error) => match error.auto_retry_after() {
             Some(seconds) => {
@@ -36,7 +36,7 @@ async fn fetch_decoded<T>(
                 if cancel.signal().aborted() {
                     return Err(FetchError::Cancelled);
                 }
-                let again = get(url, api.timeout_ms, cancel).await?;
+                let again = get(url, api.timeout_ms, cancel, true).await?;
                 Ok(decode(&again)?)
             }
             None => Err(error.into()),

@@ -1,4 +1,6 @@
-//! Entry point of the wasm bundle: mount a widget into every placeholder on the page.
+//! The wasm bundle's entry point mounts nothing by itself: the loader (`embed.js`) calls
+//! `mountElement` for each widget when it comes near the viewport, so a widget far down a page
+//! costs nothing until it is needed.
 fn main() {
-    campaign_widget::mount_all();
+    campaign_widget::start();
 }

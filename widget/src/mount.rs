@@ -1,30 +1,36 @@
-//! Mounting: finds placeholders, reads their `data-` attributes, and renders the widget inside a
-//! shadow root so the host page's CSS and ours never meet.
+//! Mounting: reads a host element's attributes, loads its campaign, and renders the widget
+//! inside the host's shadow root, so the host page's CSS and ours never meet.
+//!
+//! The loader (`embed.js`) calls [`mount_element`] for each `<campaign-widget>` when it comes
+//! near the viewport.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
-use widget_core::Campaign;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use widget_core::{Campaign, CampaignError};
 
 use crate::components::{ConfigErrorBox, Widget};
+use crate::events::{emit, WidgetEvent};
+use crate::http::{get, FetchError};
 
 /// Prefix of every console message, so a partner can tell ours from the page's.
 pub const LOG_PREFIX: &str = "[campaign-widget]";
 
-/// CSS selector of the placeholders [`mount_all`] fills.
-pub const PLACEHOLDER_SELECTOR: &str = "campaign-widget, [data-campaign-widget]";
+/// How long the campaign file may take to arrive.
+const CAMPAIGN_TIMEOUT_MS: u32 = 10_000;
 
-/// How one widget is set up, read from its placeholder's attributes.
+/// How one widget is set up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetOptions {
-    /// The campaign, or why it cannot be used.
+    /// The campaign, or the sentence that says why it cannot be used.
     pub campaign: Result<Campaign, String>,
-    /// URL of the widget's stylesheet, loaded inside the shadow root; default `widget.css`
-    /// (relative to the page).
+    /// URL of the widget's stylesheet, loaded inside the shadow root.
     pub stylesheet: String,
 }
 
 impl Default for WidgetOptions {
+    /// The seed campaign, with `widget.css` next to the page.
     fn default() -> Self {
         Self {
             campaign: Ok(Campaign::default()),
@@ -33,79 +39,117 @@ impl Default for WidgetOptions {
     }
 }
 
+/// An attribute as `data-NAME` (script tag, any element) or `NAME` (the custom element).
+fn attribute(host: &Element, name: &str) -> Option<String> {
+    host.get_attribute(&format!("data-{name}"))
+        .or_else(|| host.get_attribute(name))
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// Applies the single-value attributes on top of a campaign, then checks it.
+pub fn apply_attributes(host: &Element, mut campaign: Campaign) -> Result<Campaign, String> {
+    if let Some(url) = attribute(host, "postcodes-api") {
+        campaign.api.postcodes = url;
+    }
+    if let Some(url) = attribute(host, "members-api") {
+        campaign.api.members = url;
+    }
+    if let Some(ms) = attribute(host, "api-timeout") {
+        // Not a number: 0, which validation reports with the allowed range.
+        campaign.api.timeout_ms = ms.trim().parse().unwrap_or(0);
+    }
+    if let Some(address) = attribute(host, "test-recipient") {
+        campaign.test_recipient = Some(address);
+    }
+    campaign.validate().map_err(|e| e.to_string())?;
+    Ok(campaign)
+}
+
 impl WidgetOptions {
-    /// Reads the options from a placeholder: inline campaign JSON in a child
-    /// `<script type="application/json">`, then `data-` attributes that override single values.
+    /// Options from a host without a campaign URL: inline JSON in a child
+    /// `<script type="application/json">` (else the seed campaign), then attributes.
     pub fn from_element(host: &Element) -> Self {
-        let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
         let inline = host
             .query_selector("script[type='application/json']")
             .ok()
             .flatten()
             .and_then(|script| script.text_content());
-        let campaign = match inline {
-            Some(json) => Campaign::from_json(&json),
+        let base = match inline {
+            Some(json) => Campaign::from_json(&json).map_err(|e| e.to_string()),
             None => Ok(Campaign::default()),
-        }
-        .and_then(|mut campaign| {
-            if let Some(url) = attr("data-postcodes-api") {
-                campaign.api.postcodes = url;
-            }
-            if let Some(url) = attr("data-members-api") {
-                campaign.api.members = url;
-            }
-            if let Some(ms) = attr("data-api-timeout") {
-                // Not a number: 0, which validation reports with the allowed range.
-                campaign.api.timeout_ms = ms.trim().parse().unwrap_or(0);
-            }
-            if let Some(address) = attr("data-test-recipient") {
-                campaign.test_recipient = Some(address);
-            }
-            campaign.validate().map(|()| campaign)
-        })
-        .map_err(|e| e.to_string());
+        };
         Self {
-            campaign,
-            stylesheet: attr("data-stylesheet").unwrap_or_else(|| "widget.css".into()),
+            campaign: base.and_then(|c| apply_attributes(host, c)),
+            stylesheet: attribute(host, "stylesheet").unwrap_or_else(|| "widget.css".into()),
         }
     }
 }
 
-/// Mounts a widget into every placeholder on the page that has none yet.
-pub fn mount_all() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(hosts) = document.query_selector_all(PLACEHOLDER_SELECTOR) else {
-        return;
-    };
-    for i in 0..hosts.length() {
-        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            if host.shadow_root().is_none() {
-                let options = WidgetOptions::from_element(&host);
-                mount(&host, options);
-            }
+/// Fetches and reads a campaign file; the error names the URL and what went wrong.
+async fn load_campaign(url: &str) -> Result<Campaign, String> {
+    let cannot = |why: &str| format!("The campaign file {url} could not be loaded: {why}.");
+    let controller = AbortController::new().map_err(|_| cannot("the browser refused"))?;
+    let reply = match get(url, CAMPAIGN_TIMEOUT_MS, &controller, false).await {
+        Ok(reply) => reply,
+        Err(FetchError::Failed(widget_core::LookupError::Timeout)) => {
+            return Err(cannot("it took too long to arrive"))
         }
-    }
-}
-
-/// Renders one widget into a new shadow root of `host`. A campaign that cannot be used shows
-/// its reason in the box and in the console, never a blank space.
-pub fn mount(host: &HtmlElement, options: WidgetOptions) {
-    let Some(document) = host.owner_document() else {
-        return;
-    };
-    let init = ShadowRootInit::new(ShadowRootMode::Open);
-    let root = match host.attach_shadow(&init) {
-        Ok(root) => root,
         Err(_) => {
-            log_error("this element cannot hold a widget (attachShadow failed)");
-            return;
+            return Err(cannot(
+                "the address is unreachable, or its server does not allow other sites to read it (CORS)",
+            ))
         }
     };
-    let Some(container) = document
-        .create_element("div")
+    if reply.status != 200 {
+        return Err(cannot(&format!(
+            "the server answered HTTP {}",
+            reply.status
+        )));
+    }
+    Campaign::from_json(&reply.body).map_err(|e: CampaignError| e.to_string())
+}
+
+/// Mounts a widget into `host`: its campaign comes from the `campaign` attribute (a URL), inline
+/// JSON, or the built-in default; `stylesheet` is the URL of `widget.css`. Called by the loader.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) {
+    let mut options = WidgetOptions::from_element(&host);
+    if let Some(stylesheet) = stylesheet {
+        options.stylesheet = stylesheet;
+    }
+    match attribute(&host, "campaign") {
+        None => mount(&host, options),
+        Some(url) => spawn_local(async move {
+            options.campaign = load_campaign(&url)
+                .await
+                .and_then(|c| apply_attributes(&host, c));
+            mount(&host, options);
+        }),
+    }
+}
+
+/// The host's shadow root, emptied (the loader may have put a placeholder in it), or a new one.
+fn fresh_shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
+    if let Some(root) = host.shadow_root() {
+        while let Some(child) = root.first_child() {
+            let _ = root.remove_child(&child);
+        }
+        return Some(root);
+    }
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .ok()
+}
+
+/// Renders one widget into `host`'s shadow root. A campaign that cannot be used shows its
+/// reason in the box and in the console, never a blank space.
+pub fn mount(host: &HtmlElement, options: WidgetOptions) {
+    let Some(root) = fresh_shadow_root(host) else {
+        log_error("this element cannot hold a widget (attachShadow failed)");
+        return;
+    };
+    let Some(container) = host
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     else {
         return;
@@ -117,6 +161,7 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
         campaign,
         stylesheet,
     } = options;
+    let failed = campaign.is_err();
     if let Err(reason) = &campaign {
         log_error(reason);
     }
@@ -139,6 +184,14 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
         }
     })
     .forget();
+    emit(
+        host,
+        if failed {
+            WidgetEvent::Error { kind: "config" }
+        } else {
+            WidgetEvent::Ready
+        },
+    );
 }
 
 fn log_error(message: &str) {

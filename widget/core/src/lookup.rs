@@ -67,6 +67,25 @@ impl LookupError {
         )
     }
 
+    /// A short, stable name for events to the host page (never the postcode).
+    pub fn kind(&self) -> &'static str {
+        use LookupError::*;
+        match self {
+            PostcodeNotFound => "postcode-not-found",
+            PostcodeTerminated { .. } => "postcode-terminated",
+            CrownDependency(_) => "crown-dependency",
+            NoConstituency => "no-constituency",
+            ConstituencyNotFound { .. } => "constituency-not-found",
+            NoCurrentMp { .. } => "no-current-mp",
+            RateLimited { .. } => "rate-limited",
+            ServiceDown { .. } => "service-down",
+            Timeout => "timeout",
+            BadResponse => "bad-response",
+            Network => "network",
+            Offline => "offline",
+        }
+    }
+
     /// Whether the problem is with the postcode the supporter typed (shown at the field).
     pub fn is_about_postcode(&self) -> bool {
         matches!(

@@ -13,6 +13,7 @@ use widget_core::{Lang, LookupError, Postcode, Text};
 use super::letter::LetterForm;
 use super::mp::MpCard;
 use crate::browser::{focus, html_element};
+use crate::events::{emit, WidgetEvent};
 use crate::http::FetchError;
 use crate::lookup::{find_mp, Found};
 
@@ -100,10 +101,25 @@ pub fn Action(
             if generation.get_value() != this {
                 return;
             }
+            let target = outcome_ref.get_untracked();
             match result {
-                Ok(found) => lookup.set(Lookup::Found(Arc::new(found))),
+                Ok(found) => {
+                    if let Some(target) = &target {
+                        emit(
+                            target,
+                            WidgetEvent::MpFound {
+                                constituency: &found.mp.constituency,
+                                mp: &found.mp.name,
+                            },
+                        );
+                    }
+                    lookup.set(Lookup::Found(Arc::new(found)));
+                }
                 Err(FetchError::Cancelled) => return,
                 Err(FetchError::Failed(error)) => {
+                    if let Some(target) = &target {
+                        emit(target, WidgetEvent::Error { kind: error.kind() });
+                    }
                     if error.is_about_postcode() {
                         field_error.set(Some(error.message(lang)));
                     }

@@ -12,6 +12,7 @@ use widget_core::{Lang, Text};
 
 use super::field::{Control, Field};
 use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
+use crate::events::{emit, WidgetEvent};
 use crate::lookup::Found;
 
 /// Which step after sending the supporter is at.
@@ -88,7 +89,7 @@ pub fn LetterForm(
     let show_address_error = move || tried_to_send.get() && address_missing();
 
     // Called by every way of sending: the letter must carry a name and an address.
-    let ready_to_send = move |ev: &leptos::ev::MouseEvent| -> bool {
+    let ready_to_send = move |ev: &leptos::ev::MouseEvent, channel: &'static str| -> bool {
         tried_to_send.set(true);
         let missing = if name_missing() {
             Some("#cw-name")
@@ -106,6 +107,9 @@ pub fn LetterForm(
             // After the error message is in place, so it is read with the field.
             request_animation_frame(move || focus(field));
             return false;
+        }
+        if let Some(section) = section_ref.get_untracked() {
+            emit(&section, WidgetEvent::EmailOpened { channel });
         }
         after_send.set(AfterSend::Asking);
         true
@@ -172,7 +176,7 @@ pub fn LetterForm(
                     </a>
                     <div class="cw-copy-row">
                         <button class="cw-button" type="button"
-                            on:click=move |ev| if ready_to_send(&ev) { copy(Text::CopyBody, body.get_untracked()) }>
+                            on:click=move |ev| if ready_to_send(&ev, "copy") { copy(Text::CopyBody, body.get_untracked()) }>
                             {Text::CopyBody.get(lang)}
                         </button>
                     </div>
@@ -201,7 +205,7 @@ pub fn LetterForm(
                                 href=href
                                 target="_blank"
                                 rel="noopener"
-                                on:click=move |ev| { ready_to_send(&ev); }
+                                on:click=move |ev| { ready_to_send(&ev, service.id()); }
                             >
                                 {service.name()}
                                 {is_suggested.then(|| format!(" {}", Text::SuggestedWebmail.get(lang)))}
@@ -218,7 +222,7 @@ pub fn LetterForm(
             <a
                 class="cw-button cw-button-primary cw-mailto"
                 href=move || mailto_href.get().unwrap_or_default()
-                on:click=move |ev| { ready_to_send(&ev); }
+                on:click=move |ev| { ready_to_send(&ev, "mailto"); }
             >
                 {Text::OpenEmailApp.get(lang)}
             </a>
@@ -238,7 +242,7 @@ pub fn LetterForm(
                     {Text::CopySubject.get(lang)}
                 </button>
                 <button class="cw-button cw-copy-body" type="button"
-                    on:click=move |ev| if ready_to_send(&ev) { copy(Text::CopyBody, body.get_untracked()) }>
+                    on:click=move |ev| if ready_to_send(&ev, "copy") { copy(Text::CopyBody, body.get_untracked()) }>
                     {Text::CopyBody.get(lang)}
                 </button>
             </div>
@@ -254,7 +258,12 @@ pub fn LetterForm(
             <div class="cw-did-you-send">
                 <p class="cw-question">{Text::DidYouSend.get(lang)}</p>
                 <button class="cw-button cw-button-primary cw-yes-sent" type="button"
-                    on:click=move |_| after_send.set(AfterSend::Thanked)>
+                    on:click=move |_| {
+                        if let Some(section) = section_ref.get_untracked() {
+                            emit(&section, WidgetEvent::Sent);
+                        }
+                        after_send.set(AfterSend::Thanked);
+                    }>
                     {Text::YesSent.get(lang)}
                 </button>
                 <button class="cw-button" type="button" on:click=move |_| after_send.set(AfterSend::NotYet)>

@@ -1,0 +1,101 @@
+/* Campaign widget loader. Partners add:
+ *   <script src="https://CDN/embed.js" async data-campaign="https://…/campaign.json"></script>
+ * It registers <campaign-widget>, mounts one widget after this tag (or into data-target),
+ * loads the wasm bundle from next to itself only when a widget nears the viewport, and sizes
+ * iframe embeds (embed.html) from their postMessages. Its one global is window.CampaignWidget.
+ * scripts/build.sh strips comment lines and indentation; keep comment markers out of strings. */
+(() => {
+  "use strict";
+  const NAME = "campaign-widget";
+  const PREFIX = "[" + NAME + "]";
+  const EVENTS = ["ready", "mp-found", "email-opened", "sent", "error"];
+  const ns = (window.CampaignWidget = window.CampaignWidget || {});
+  const script = document.currentScript;
+  const base = new URL(".", (script && script.src) || location.href).href;
+  let bundle;
+
+  const load = () =>
+    (bundle = bundle || import(base + NAME + ".js").then((m) =>
+      m.default({ module_or_path: base + NAME + "_bg.wasm" }).then(() => m)));
+
+  const start = (el, box) =>
+    load().then(
+      (m) => m.mountElement(el, base + "widget.css"),
+      (error) => {
+        console.error(PREFIX, "could not load from " + base, error);
+        box.removeAttribute("aria-busy");
+        box.textContent = "This campaign widget could not load. Please try again later.";
+      });
+
+  if (!customElements.get(NAME)) {
+    customElements.define(NAME, class extends HTMLElement {
+      connectedCallback() {
+        if (this.shadowRoot) return;
+        const root = this.attachShadow({ mode: "open" });
+        const link = document.createElement("link");
+        const box = document.createElement("div");
+        link.rel = "stylesheet";
+        link.href = base + "widget.css";
+        box.className = "cw-frame cw-placeholder";
+        box.setAttribute("aria-busy", "true");
+        root.append(link, box);
+        // Fetch the wasm only when the widget comes near the viewport.
+        const seen = new IntersectionObserver((entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            seen.disconnect();
+            start(this, box);
+          }
+        }, { rootMargin: "600px 0px" });
+        seen.observe(this);
+      }
+    });
+  }
+
+  const widget = (attrs) => {
+    const el = document.createElement(NAME);
+    attrs.forEach(([name, value]) => el.setAttribute("data-" + name, value));
+    return el;
+  };
+  const post = (message) => parent.postMessage(message, "*");
+
+  if (document.documentElement.hasAttribute("data-" + NAME + "-frame")) {
+    // Inside embed.html: settings come from the query string; report height and events.
+    document.body.style.margin = "0";
+    document.body.append(widget([...new URLSearchParams(location.search)]));
+    new ResizeObserver(() =>
+      post({ type: NAME + ":height", height: document.documentElement.scrollHeight })
+    ).observe(document.body);
+    EVENTS.forEach((name) =>
+      document.addEventListener(NAME + ":" + name, (e) => post({ type: e.type, detail: e.detail })));
+    return;
+  }
+
+  if (script && script.dataset.mount != "none") {
+    const el = widget([...script.attributes]
+      .filter((a) => /^data-/.test(a.name) && !/^data-(target|mount)$/.test(a.name))
+      .map((a) => [a.name.slice(5), a.value]));
+    const target = script.dataset.target;
+    if (target) {
+      const host = document.querySelector(target);
+      if (host) host.append(el);
+      else console.error(PREFIX, "data-target " + target + " matches no element");
+    } else if (document.body && document.body.contains(script)) {
+      script.after(el);
+    }
+  }
+
+  if (!ns.listening) {
+    // Iframe embeds report height and events; a message counts only from its frame's origin.
+    ns.listening = true;
+    addEventListener("message", (e) => {
+      const data = e.data;
+      if (!data || !String(data.type).startsWith(NAME + ":")) return;
+      for (const frame of document.querySelectorAll("iframe[data-" + NAME + "]")) {
+        if (frame.contentWindow != e.source || new URL(frame.src, location.href).origin != e.origin) continue;
+        if (data.type == NAME + ":height") frame.style.height = Math.ceil(+data.height || 0) + "px";
+        else if (EVENTS.includes(data.type.slice(NAME.length + 1)))
+          frame.dispatchEvent(new CustomEvent(data.type, { bubbles: true, detail: data.detail }));
+      }
+    });
+  }
+})();
