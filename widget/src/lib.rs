@@ -16,10 +16,11 @@ pub use mount::{mount, mount_element, WidgetOptions};
 /// panic, should one ever happen, is reported with our prefix (without its message: formatting
 /// it would cost every visitor kilobytes).
 pub fn start() {
-    std::panic::set_hook(Box::new(|_| {
-        web_sys::console::error_2(
-            &mount::LOG_PREFIX.into(),
-            &"internal error; please report it to the campaign".into(),
-        );
+    std::panic::set_hook(Box::new(|_info| {
+        #[cfg(debug_assertions)]
+        let message = _info.to_string();
+        #[cfg(not(debug_assertions))]
+        let message = "internal error; please report it to the campaign";
+        web_sys::console::error_2(&mount::LOG_PREFIX.into(), &message.into());
     }));
 }

@@ -5,7 +5,6 @@
 //! near the viewport.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use widget_core::{Campaign, CampaignError};
@@ -119,7 +118,8 @@ pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) {
     }
     match attribute(&host, "campaign") {
         None => mount(&host, options),
-        Some(url) => spawn_local(async move {
+        // wasm-bindgen's spawner, not Leptos's: Leptos sets its own up in the first mount.
+        Some(url) => wasm_bindgen_futures::spawn_local(async move {
             options.campaign = load_campaign(&url)
                 .await
                 .and_then(|c| apply_attributes(&host, c));
