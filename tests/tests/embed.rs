@@ -626,3 +626,33 @@ async fn a_broken_campaign_shows_a_specific_message_not_a_blank_box() {
     browser.screenshot("embed-broken-campaign").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn dark_theme_and_partner_colours_keep_contrast() {
+    let o = Origins::start();
+    let body = format!(
+        "<h1>Dark</h1>{}<div style=\"--cw-accent:#005ea5;--cw-radius:0\">{}</div>",
+        o.script(&format!("data-theme=\"dark\" {}", o.api_attrs())),
+        o.script(&o.api_attrs()),
+    );
+    let site = partner(vec![("/themes.html", page("", &body), vec![])]);
+    let browser = Browser::start(1280, 900).await;
+    open(&browser, &site, "/themes.html").await;
+    wait(&browser, "both widgets, styled", "[0,1].every(i => $w(i, '.cw-stat') && !$w(i, '.cw-frame').hidden)").await;
+    let colours = eval(
+        &browser,
+        "[getComputedStyle($w(0, '.cw-frame')).backgroundColor, getComputedStyle($w(0, '.cw-frame')).color,\
+          getComputedStyle($w(1, '.cw-stat-figure')).color, getComputedStyle($w(1, '.cw-frame')).borderTopLeftRadius]",
+    )
+    .await;
+    assert_eq!(
+        colours,
+        json!(["rgb(27, 26, 31)", "rgb(242, 239, 245)", "rgb(0, 94, 165)", "0px"])
+    );
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(&browser, "the MP in the dark widget", "$w(0, '.cw-mp-name')").await;
+    let violations = browser.axe_violations("campaign-widget").await;
+    assert!(violations.is_empty(), "axe-core on the dark widget: {violations:#?}");
+    browser.screenshot("embed-dark").await;
+    browser.close().await;
+}
