@@ -680,3 +680,91 @@ async fn a_letter_too_long_for_mailto_steers_to_webmail_and_copy() {
         .contains("Use webmail or copy and paste it instead"));
     page.browser.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_whole_flow_in_welsh_on_a_welsh_page() {
+    let api = FixtureApi::start();
+    let attrs = format!(
+        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
+        api.url()
+    );
+    let site = site_with_host_page(
+        host_page(&attrs, None).replace("<html lang=\"en\">", "<html lang=\"cy\">"),
+    );
+    let browser = Browser::start(1280, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/host.html", site.url))
+        .await
+        .expect("open the Welsh page");
+    let page = Page {
+        api,
+        _site: site,
+        browser,
+    };
+    page.wait_for(
+        "the Welsh widget",
+        "$('#cw-postcode') && !$('.cw-frame').hidden",
+    )
+    .await;
+    assert_eq!(page.eval("$('article.cw').lang").await, "cy");
+    assert_eq!(
+        page.text(".cw-headline").await,
+        "Gofynnwch i’ch AS gefnogi’r Pecyn Cymorth Eilaidd"
+    );
+    assert_eq!(page.text("label[for=cw-postcode]").await, "Eich cod post");
+    assert_eq!(page.text(".cw-stat-figure").await, "72%");
+    page.look_up("").await;
+    page.wait_for("the Welsh empty-postcode error", "$('#cw-postcode-error')")
+        .await;
+    assert_eq!(
+        page.text("#cw-postcode-error").await,
+        "Gwall: Rhowch eich cod post"
+    );
+    page.look_up("SE1 5XX").await;
+    page.wait_for("the Welsh service error", "$('.cw-problem-message')")
+        .await;
+    assert!(page
+        .text(".cw-problem-message")
+        .await
+        .starts_with("Nid yw’r gwasanaeth chwilio am ASau yn gweithio"));
+    assert_eq!(
+        page.text(".cw-problem button").await,
+        "Rhowch gynnig arall arni"
+    );
+    page.find_mp("CF10 1EP", "Stephen Doughty").await;
+    assert_eq!(page.text(".cw-mp-heading").await, "Eich AS");
+    fill_in_details(&page).await;
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    let fields = query_fields(href.as_str().unwrap());
+    assert_eq!(
+        field(&fields, "subject"),
+        "Cefnogwch y Pecyn Cymorth Eilaidd, os gwelwch yn dda"
+    );
+    let body = field(&fields, "body");
+    assert!(
+        body.starts_with(
+            "Annwyl Stephen Doughty,\r\n\r\nFel un o’ch etholwyr yn Cardiff South and Penarth"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("Yn gywir,\r\n\r\nSiân Nguyễn"), "{body}");
+    page.click(".cw-mailto").await;
+    page.wait_for("the Welsh question", "$('.cw-yes-sent')")
+        .await;
+    assert_eq!(page.text(".cw-yes-sent").await, "Do, fe wnes i ei anfon");
+    let violations = page.browser.axe_violations("campaign-widget").await;
+    assert!(violations.is_empty(), "axe-core, Welsh: {violations:#?}");
+    page.browser.screenshot("welsh-desktop").await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn data_lang_beats_the_page_language() {
+    let page = open(r#"data-lang="cy""#, 1280, 900).await;
+    assert_eq!(
+        page.text(".cw-postcode-form button").await,
+        "Dod o hyd i’ch AS"
+    );
+    page.browser.close().await;
+}

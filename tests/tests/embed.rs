@@ -638,7 +638,12 @@ async fn dark_theme_and_partner_colours_keep_contrast() {
     let site = partner(vec![("/themes.html", page("", &body), vec![])]);
     let browser = Browser::start(1280, 900).await;
     open(&browser, &site, "/themes.html").await;
-    wait(&browser, "both widgets, styled", "[0,1].every(i => $w(i, '.cw-stat') && !$w(i, '.cw-frame').hidden)").await;
+    wait(
+        &browser,
+        "both widgets, styled",
+        "[0,1].every(i => $w(i, '.cw-stat') && !$w(i, '.cw-frame').hidden)",
+    )
+    .await;
     let colours = eval(
         &browser,
         "[getComputedStyle($w(0, '.cw-frame')).backgroundColor, getComputedStyle($w(0, '.cw-frame')).color,\
@@ -647,12 +652,25 @@ async fn dark_theme_and_partner_colours_keep_contrast() {
     .await;
     assert_eq!(
         colours,
-        json!(["rgb(27, 26, 31)", "rgb(242, 239, 245)", "rgb(0, 94, 165)", "0px"])
+        json!([
+            "rgb(27, 26, 31)",
+            "rgb(242, 239, 245)",
+            "rgb(0, 94, 165)",
+            "0px"
+        ])
     );
     look_up(&browser, 0, "IV2 3PT").await;
-    wait(&browser, "the MP in the dark widget", "$w(0, '.cw-mp-name')").await;
+    wait(
+        &browser,
+        "the MP in the dark widget",
+        "$w(0, '.cw-mp-name')",
+    )
+    .await;
     let violations = browser.axe_violations("campaign-widget").await;
-    assert!(violations.is_empty(), "axe-core on the dark widget: {violations:#?}");
+    assert!(
+        violations.is_empty(),
+        "axe-core on the dark widget: {violations:#?}"
+    );
     browser.screenshot("embed-dark").await;
     browser.close().await;
 }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use widget_core::{Campaign, CampaignError};
+use widget_core::{Campaign, CampaignError, Lang, Texts};
 
 use crate::components::{ConfigErrorBox, Widget};
 use crate::events::{emit, WidgetEvent};
@@ -26,6 +26,8 @@ pub struct WidgetOptions {
     pub campaign: Result<Campaign, String>,
     /// URL of the widget's stylesheet, loaded inside the shadow root.
     pub stylesheet: String,
+    /// The language to speak.
+    pub lang: Lang,
 }
 
 impl Default for WidgetOptions {
@@ -34,6 +36,7 @@ impl Default for WidgetOptions {
         Self {
             campaign: Ok(Campaign::default()),
             stylesheet: "widget.css".into(),
+            lang: Lang::En,
         }
     }
 }
@@ -43,6 +46,20 @@ fn attribute(host: &Element, name: &str) -> Option<String> {
     host.get_attribute(&format!("data-{name}"))
         .or_else(|| host.get_attribute(name))
         .filter(|v| !v.trim().is_empty())
+}
+
+/// The language: the host's `data-lang` or `lang`, else the page's `<html lang>`, else
+/// English (also for a language the widget does not speak).
+fn language(host: &Element) -> Lang {
+    let page = || {
+        host.owner_document()
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+    };
+    attribute(host, "lang")
+        .or_else(page)
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
 }
 
 /// Applies the single-value attributes on top of a campaign, then checks it.
@@ -80,6 +97,7 @@ impl WidgetOptions {
         Self {
             campaign: base.and_then(|c| apply_attributes(host, c)),
             stylesheet: attribute(host, "stylesheet").unwrap_or_else(|| "widget.css".into()),
+            lang: language(host),
         }
     }
 }
@@ -160,7 +178,14 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
     let WidgetOptions {
         campaign,
         stylesheet,
+        lang,
     } = options;
+    let campaign = campaign.and_then(|c| {
+        let texts = c.texts(lang);
+        c.localized(lang)
+            .map(|c| (c, texts))
+            .map_err(|e| e.to_string())
+    });
     let failed = campaign.is_err();
     if let Err(reason) = &campaign {
         log_error(reason);
@@ -177,8 +202,10 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
             />
             <div class="cw-frame" hidden=move || !styled.get()>
                 {match campaign {
-                    Ok(campaign) => view! { <Widget campaign /> }.into_any(),
-                    Err(reason) => view! { <ConfigErrorBox reason /> }.into_any(),
+                    Ok((campaign, texts)) => view! { <Widget campaign texts /> }.into_any(),
+                    Err(reason) => {
+                        view! { <ConfigErrorBox reason texts=Texts::new(lang) /> }.into_any()
+                    }
                 }}
             </div>
         }

@@ -6,6 +6,7 @@
 use crate::email::looks_like_email;
 use crate::json::{self, Json};
 use crate::letter::{LetterTemplate, TemplateError};
+use crate::text::{Lang, Text, Texts};
 use std::fmt;
 
 /// One campaign: its words, figures, story, links and where it looks MPs up.
@@ -33,6 +34,12 @@ pub struct Campaign {
     pub api: ApiConfig,
     /// When set, every email goes to this address instead of the MP (test mode).
     pub test_recipient: Option<String>,
+    /// The campaign's texts in other languages: for each language tag, a part of a campaign
+    /// (any of the fields above) laid over this one; texts it lacks stay in the main language.
+    pub languages: Vec<(String, Json)>,
+    /// Replacements for the widget's own strings, per language tag: key (as in `Text::key`)
+    /// and text.
+    pub strings: Vec<(String, Vec<(String, String)>)>,
 }
 
 /// A figure with the sentence that explains it.
@@ -172,6 +179,12 @@ impl Default for Campaign {
             ],
             api: ApiConfig::default(),
             test_recipient: None,
+            languages: json::parse(crate::text::CY_JSON)
+                .ok()
+                .and_then(|data| data.get("campaign").cloned())
+                .map(|welsh| vec![("cy".to_owned(), welsh)])
+                .unwrap_or_default(),
+            strings: Vec::new(),
         }
     }
 }
@@ -247,6 +260,10 @@ pub enum ConfigProblem {
     TestRecipientNotEmail(String),
     /// `api.timeoutMs` is below half a second or above a minute.
     TimeoutOutOfRange(u32),
+    /// A language tag in `languages` or `strings` that the widget does not speak.
+    UnknownLanguage(String),
+    /// A key in `strings` that is not one of the widget's strings.
+    UnknownText(String),
 }
 
 impl fmt::Display for ConfigProblem {
@@ -275,6 +292,14 @@ impl fmt::Display for ConfigProblem {
             ConfigProblem::TimeoutOutOfRange(ms) => write!(
                 f,
                 "\u{201c}api.timeoutMs\u{201d} is {ms}; it must be between 500 and 60000 (milliseconds)."
+            ),
+            ConfigProblem::UnknownLanguage(tag) => write!(
+                f,
+                "\u{201c}{tag}\u{201d} is not a language the widget speaks; use en or cy."
+            ),
+            ConfigProblem::UnknownText(key) => write!(
+                f,
+                "\u{201c}strings\u{201d} has \u{201c}{key}\u{201d}, which is not one of the widget\u{2019}s strings."
             ),
             ConfigProblem::TestRecipientNotEmail(address) => write!(
                 f,
@@ -395,10 +420,65 @@ impl Campaign {
                 problems.push(ConfigProblem::TestRecipientNotEmail(address.clone()));
             }
         }
+        for (tag, _) in &self.languages {
+            if Lang::from_tag(tag).is_none() {
+                problems.push(ConfigProblem::UnknownLanguage(tag.clone()));
+            }
+        }
+        for (tag, strings) in &self.strings {
+            if Lang::from_tag(tag).is_none() {
+                problems.push(ConfigProblem::UnknownLanguage(tag.clone()));
+            }
+            for (key, _) in strings {
+                if Text::from_key(key).is_none() {
+                    problems.push(ConfigProblem::UnknownText(key.clone()));
+                }
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {
             Err(CampaignError::Invalid(problems))
+        }
+    }
+
+    /// The campaign in `lang`: its texts for that language laid over the main ones, text by
+    /// text (a missing translation keeps the main text), checked like any campaign.
+    pub fn localized(&self, lang: Lang) -> Result<Campaign, CampaignError> {
+        let Some((_, overlay)) = self
+            .languages
+            .iter()
+            .rev()
+            .find(|(tag, _)| Lang::from_tag(tag) == Some(lang))
+        else {
+            return Ok(self.clone());
+        };
+        let mut merged = encode_campaign(self);
+        json::merge(&mut merged, overlay);
+        let campaign = decode_campaign(&merged).map_err(|e| match e {
+            CampaignError::Field { path, message } => CampaignError::Field {
+                path: format!("languages.{}.{path}", lang.tag()),
+                message,
+            },
+            other => other,
+        })?;
+        campaign.validate()?;
+        Ok(campaign)
+    }
+
+    /// The widget's words in `lang`, with this campaign's replacements for that language.
+    pub fn texts(&self, lang: Lang) -> Texts {
+        let overrides: Vec<(Text, String)> = self
+            .strings
+            .iter()
+            .filter(|(tag, _)| Lang::from_tag(tag) == Some(lang))
+            .flat_map(|(_, strings)| strings.iter())
+            .filter_map(|(key, text)| Text::from_key(key).map(|t| (t, text.clone())))
+            .collect();
+        if overrides.is_empty() {
+            Texts::new(lang)
+        } else {
+            Texts::with_overrides(lang, overrides)
         }
     }
 }
@@ -534,6 +614,8 @@ fn decode_campaign(value: &Json) -> Result<Campaign, CampaignError> {
             "links",
             "api",
             "testRecipient",
+            "languages",
+            "strings",
         ],
     )?;
     Ok(Campaign {
@@ -606,6 +688,45 @@ fn decode_campaign(value: &Json) -> Result<Campaign, CampaignError> {
             }
         },
         test_recipient: o.optional_text("testRecipient")?,
+        languages: match o.get("languages") {
+            None => Vec::new(),
+            Some(Json::Object(members)) => members.clone(),
+            Some(_) => {
+                return Err(field_error(
+                    "languages",
+                    "must be an object ({ \"cy\": { … } })",
+                ))
+            }
+        },
+        strings: match o.get("strings") {
+            None => Vec::new(),
+            Some(Json::Object(members)) => members
+                .iter()
+                .map(|(tag, table)| {
+                    let path = format!("strings.{tag}");
+                    let Json::Object(entries) = table else {
+                        return Err(field_error(&path, "must be an object of texts"));
+                    };
+                    entries
+                        .iter()
+                        .map(|(key, text)| {
+                            text.as_str()
+                                .map(|t| (key.clone(), t.to_owned()))
+                                .ok_or_else(|| {
+                                    field_error(&child(&path, key), "must be text in double quotes")
+                                })
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                        .map(|list| (tag.clone(), list))
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(_) => {
+                return Err(field_error(
+                    "strings",
+                    "must be an object ({ \"cy\": { … } })",
+                ))
+            }
+        },
     })
 }
 
@@ -715,6 +836,19 @@ fn encode_campaign(c: &Campaign) -> Json {
         (
             "testRecipient",
             c.test_recipient.as_deref().map_or(Json::Null, text),
+        ),
+        ("languages", Json::Object(c.languages.clone())),
+        (
+            "strings",
+            Json::Object(
+                c.strings
+                    .iter()
+                    .map(|(tag, list)| {
+                        let texts = list.iter().map(|(k, v)| (k.clone(), text(v))).collect();
+                        (tag.clone(), Json::Object(texts))
+                    })
+                    .collect(),
+            ),
         ),
     ])
 }

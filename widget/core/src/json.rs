@@ -355,6 +355,31 @@ impl Json {
     }
 }
 
+/// Lays `overlay` over `base`: objects member by member, arrays item by item (extra overlay
+/// items are added), anything else replaced. Used for a campaign's texts in another language,
+/// so that each text it lacks stays as it was.
+pub fn merge(base: &mut Json, overlay: &Json) {
+    match (base, overlay) {
+        (Json::Object(members), Json::Object(over)) => {
+            for (key, value) in over {
+                match members.iter_mut().rev().find(|(k, _)| k == key) {
+                    Some((_, existing)) => merge(existing, value),
+                    None => members.push((key.clone(), value.clone())),
+                }
+            }
+        }
+        (Json::Array(items), Json::Array(over)) => {
+            for (i, value) in over.iter().enumerate() {
+                match items.get_mut(i) {
+                    Some(existing) => merge(existing, value),
+                    None => items.push(value.clone()),
+                }
+            }
+        }
+        (base, overlay) => *base = overlay.clone(),
+    }
+}
+
 fn write_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {

@@ -18,4 +18,4 @@ pub mod text;
 pub use campaign::{Campaign, CampaignError, ConfigProblem};
 pub use lookup::{Constituency, LookupError, Mp, MpContact};
 pub use postcode::{Postcode, PostcodeError};
-pub use text::{Lang, Text};
+pub use text::{Lang, Text, Texts};

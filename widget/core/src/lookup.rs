@@ -11,7 +11,7 @@ use crate::email::looks_like_email;
 use crate::json::{self, Json};
 use crate::percent::encode_component;
 use crate::postcode::{CrownDependency, Postcode, PostcodeError};
-use crate::text::{Lang, Text};
+use crate::text::{Text, Texts};
 
 /// Why the lookup did not give an MP to write to. Each has its own sentence for the supporter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,40 +100,42 @@ impl LookupError {
 
 impl LookupError {
     /// The sentence the supporter reads.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self, texts: Texts) -> String {
         use LookupError::*;
         match self {
-            PostcodeNotFound => Text::PostcodeNotFound.get(lang).into(),
+            PostcodeNotFound => texts.get(Text::PostcodeNotFound).into(),
             PostcodeTerminated { year: Some(year) } => {
-                Text::PostcodeTerminatedYear.fill(lang, &[("year", &year.to_string())])
+                texts.fill(Text::PostcodeTerminatedYear, &[("year", &year.to_string())])
             }
-            PostcodeTerminated { year: None } => Text::PostcodeTerminated.get(lang).into(),
-            CrownDependency(place) => PostcodeError::CrownDependency(*place).message(lang),
-            NoConstituency => Text::NoConstituency.get(lang).into(),
-            ConstituencyNotFound { constituency } => {
-                Text::ConstituencyNotFound.fill(lang, &[("constituency", constituency)])
-            }
+            PostcodeTerminated { year: None } => texts.get(Text::PostcodeTerminated).into(),
+            CrownDependency(place) => PostcodeError::CrownDependency(*place).message(texts),
+            NoConstituency => texts.get(Text::NoConstituency).into(),
+            ConstituencyNotFound { constituency } => texts.fill(
+                Text::ConstituencyNotFound,
+                &[("constituency", constituency)],
+            ),
             NoCurrentMp { constituency } => {
-                Text::NoCurrentMp.fill(lang, &[("constituency", constituency)])
+                texts.fill(Text::NoCurrentMp, &[("constituency", constituency)])
             }
             RateLimited {
                 retry_after: Some(seconds),
-            } if *seconds <= MAX_AUTO_RETRY_SECS => {
-                Text::RateLimitedSeconds.fill(lang, &[("seconds", &seconds.to_string())])
-            }
-            RateLimited { .. } => Text::RateLimited.get(lang).into(),
-            ServiceDown { .. } => Text::ServiceDown.get(lang).into(),
-            Timeout => Text::Timeout.get(lang).into(),
-            BadResponse => Text::BadResponse.get(lang).into(),
-            Network => Text::Network.get(lang).into(),
-            Offline => Text::Offline.get(lang).into(),
+            } if *seconds <= MAX_AUTO_RETRY_SECS => texts.fill(
+                Text::RateLimitedSeconds,
+                &[("seconds", &seconds.to_string())],
+            ),
+            RateLimited { .. } => texts.get(Text::RateLimited).into(),
+            ServiceDown { .. } => texts.get(Text::ServiceDown).into(),
+            Timeout => texts.get(Text::Timeout).into(),
+            BadResponse => texts.get(Text::BadResponse).into(),
+            Network => texts.get(Text::Network).into(),
+            Offline => texts.get(Text::Offline).into(),
         }
     }
 }
 
 impl fmt::Display for LookupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        f.write_str(&self.message(Texts::default()))
     }
 }
 

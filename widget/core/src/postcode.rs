@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::text::{Lang, Text};
+use crate::text::{Text, Texts};
 
 /// A UK postcode in its normal form: upper case, one space before the inward code
 /// ("SW1A 1AA").
@@ -29,11 +29,12 @@ pub enum CrownDependency {
 }
 
 impl CrownDependency {
-    pub fn name(self) -> &'static str {
+    /// The text key of its name.
+    pub fn name(self) -> Text {
         match self {
-            CrownDependency::Jersey => "Jersey",
-            CrownDependency::Guernsey => "Guernsey",
-            CrownDependency::IsleOfMan => "the Isle of Man",
+            CrownDependency::Jersey => Text::PlaceJersey,
+            CrownDependency::Guernsey => Text::PlaceGuernsey,
+            CrownDependency::IsleOfMan => Text::PlaceIsleOfMan,
         }
     }
 }
@@ -117,13 +118,13 @@ fn crown_dependency(outward: &str) -> Option<CrownDependency> {
 
 impl PostcodeError {
     /// The sentence shown at the postcode field.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self, texts: Texts) -> String {
         match self {
-            PostcodeError::Empty => Text::PostcodeEmpty.get(lang).into(),
-            PostcodeError::NotAPostcode => Text::PostcodeInvalid.get(lang).into(),
+            PostcodeError::Empty => texts.get(Text::PostcodeEmpty).into(),
+            PostcodeError::NotAPostcode => texts.get(Text::PostcodeInvalid).into(),
             PostcodeError::CrownDependency(place) => {
-                let text = Text::PostcodeCrownDependency.fill(lang, &[("place", place.name())]);
-                capitalise_first(&text)
+                let name = texts.get(place.name());
+                capitalise_first(&texts.fill(Text::PostcodeCrownDependency, &[("place", name)]))
             }
         }
     }
@@ -131,7 +132,7 @@ impl PostcodeError {
 
 impl fmt::Display for PostcodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        f.write_str(&self.message(Texts::default()))
     }
 }
 

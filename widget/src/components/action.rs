@@ -8,7 +8,7 @@ use std::time::Duration;
 use web_sys::AbortController;
 use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
-use widget_core::{Lang, LookupError, Postcode, Text};
+use widget_core::{LookupError, Postcode, Text, Texts};
 
 use super::letter::LetterForm;
 use super::mp::MpCard;
@@ -45,7 +45,7 @@ pub fn Action(
     api: ApiConfig,
     letter: LetterTemplate,
     test_recipient: Option<String>,
-    lang: Lang,
+    texts: Texts,
 ) -> impl IntoView {
     let api = StoredValue::new(api);
     let letter = StoredValue::new(letter);
@@ -121,7 +121,7 @@ pub fn Action(
                         emit(target, WidgetEvent::Error { kind: error.kind() });
                     }
                     if error.is_about_postcode() {
-                        field_error.set(Some(error.message(lang)));
+                        field_error.set(Some(error.message(texts)));
                     }
                     lookup.set(Lookup::Failed(postcode, error));
                 }
@@ -160,7 +160,7 @@ pub fn Action(
                 }
                 generation.update_value(|g| *g += 1);
                 lookup.set(Lookup::Idle);
-                field_error.set(Some(error.message(lang)));
+                field_error.set(Some(error.message(texts)));
                 focus(input_ref.get_untracked().and_then(html_element));
             }
         }
@@ -194,11 +194,11 @@ pub fn Action(
     view! {
         <form class="cw-postcode-form" novalidate on:submit=on_submit>
             <div class="cw-field" class:cw-field-invalid=has_error>
-                <label class="cw-label" for="cw-postcode">{Text::PostcodeLabel.get(lang)}</label>
-                <p class="cw-hint" id="cw-postcode-hint">{Text::PostcodeHint.get(lang)}</p>
+                <label class="cw-label" for="cw-postcode">{Text::PostcodeLabel.get(texts)}</label>
+                <p class="cw-hint" id="cw-postcode-hint">{Text::PostcodeHint.get(texts)}</p>
                 {move || field_error.get().map(|message| view! {
                     <p class="cw-error-message" id="cw-postcode-error" role="alert">
-                        <span class="cw-visually-hidden">{Text::ErrorPrefix.get(lang)}" "</span>
+                        <span class="cw-visually-hidden">{Text::ErrorPrefix.get(texts)}" "</span>
                         {message}
                     </p>
                 })}
@@ -219,34 +219,34 @@ pub fn Action(
                         on:input=on_input
                     />
                     <button class="cw-button cw-button-primary" type="submit">
-                        {Text::FindMp.get(lang)}
+                        {Text::FindMp.get(texts)}
                     </button>
                 </div>
             </div>
         </form>
         <p class="cw-status" role="status">
             {move || match lookup.get() {
-                Lookup::Loading(_) => Text::Finding.get(lang).to_owned(),
+                Lookup::Loading(_) => Text::Finding.get(texts).to_owned(),
                 _ => String::new(),
             }}
         </p>
         <div class="cw-outcome" node_ref=outcome_ref>
             {move || match lookup.get() {
                 Lookup::Found(found) => Some(view! {
-                    <MpCard found=Arc::clone(&found) lang on_check_postcode=check_postcode />
+                    <MpCard found=Arc::clone(&found) texts on_check_postcode=check_postcode />
                     <LetterForm
                         found
                         letter=letter.get_value()
                         test_recipient=test_recipient.get_value()
-                        lang
+                        texts
                     />
                 }.into_any()),
                 Lookup::Failed(_, error) if !error.is_about_postcode() => Some(view! {
                     <div class="cw-problem" role="alert">
-                        <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(lang)}</p>
+                        <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(texts)}</p>
                         {error.is_retryable().then(|| view! {
                             <button class="cw-button" type="button" on:click=retry>
-                                {Text::Retry.get(lang)}
+                                {Text::Retry.get(texts)}
                             </button>
                         })}
                     </div>

@@ -4,12 +4,11 @@ use leptos::prelude::*;
 
 use super::action::Action;
 use widget_core::campaign::{Link, Section, Statistic, Story};
-use widget_core::{Campaign, Lang, Text};
+use widget_core::{Campaign, Text, Texts};
 
 /// The whole widget for one campaign.
 #[component]
-pub fn Widget(campaign: Campaign) -> impl IntoView {
-    let lang = Lang::default();
+pub fn Widget(campaign: Campaign, texts: Texts) -> impl IntoView {
     let Campaign {
         headline,
         intro,
@@ -22,20 +21,21 @@ pub fn Widget(campaign: Campaign) -> impl IntoView {
         links,
         api,
         test_recipient,
+        ..
     } = campaign;
     view! {
-        <article class="cw" lang=lang.tag() aria-label=Text::WidgetLabel.get(lang)>
+        <article class="cw" lang=texts.lang.tag() aria-label=Text::WidgetLabel.get(texts)>
             <header class="cw-head">
                 <h2 class="cw-headline">{headline}</h2>
                 {paragraphs(intro, "cw-intro")}
             </header>
-            <Statistics heading=statistics_heading statistics lang />
+            <Statistics heading=statistics_heading statistics texts />
             {story.map(|story| view! { <StoryQuote story /> })}
             {proposal.map(|section| view! { <Proposal section /> })}
             <section class="cw-ask">
                 <h3 class="cw-ask-heading">{ask.heading}</h3>
                 <p>{ask.text}</p>
-                <Action api letter test_recipient lang />
+                <Action api letter test_recipient texts />
             </section>
             <Links links />
         </article>
@@ -51,7 +51,7 @@ fn paragraphs(texts: Vec<String>, class: &'static str) -> impl IntoView {
 
 /// The figures, each large with its sentence beside it and a bar showing the share.
 #[component]
-fn Statistics(heading: String, statistics: Vec<Statistic>, lang: Lang) -> impl IntoView {
+fn Statistics(heading: String, statistics: Vec<Statistic>, texts: Texts) -> impl IntoView {
     if statistics.is_empty() {
         return None;
     }
@@ -72,7 +72,7 @@ fn Statistics(heading: String, statistics: Vec<Statistic>, lang: Lang) -> impl I
                         viewBox="0 0 100 4"
                         preserveAspectRatio="none"
                         role="img"
-                        aria-label=format!("{} {percent}%", Text::BarLabel.get(lang))
+                        aria-label=format!("{} {percent}%", Text::BarLabel.get(texts))
                     >
                         <rect class="cw-bar-track" width="100" height="4" rx="2"></rect>
                         <rect class="cw-bar-fill" width=filled height="4" rx="2"></rect>
@@ -138,11 +138,10 @@ fn Links(links: Vec<Link>) -> impl IntoView {
 
 /// Shown instead of the widget when its campaign cannot be used: says why, for the partner.
 #[component]
-pub fn ConfigErrorBox(reason: String) -> impl IntoView {
-    let lang = Lang::default();
+pub fn ConfigErrorBox(reason: String, texts: Texts) -> impl IntoView {
     view! {
-        <div class="cw cw-config-error" role="alert" lang=lang.tag()>
-            <h2 class="cw-headline">{Text::ConfigErrorHeading.get(lang)}</h2>
+        <div class="cw cw-config-error" role="alert" lang=texts.lang.tag()>
+            <h2 class="cw-headline">{Text::ConfigErrorHeading.get(texts)}</h2>
             <p class="cw-config-error-reason">{reason}</p>
         </div>
     }

@@ -3,7 +3,7 @@
 //! Every field of the widget is this one component, so its code ships once.
 
 use leptos::prelude::*;
-use widget_core::{Lang, Text};
+use widget_core::{Text, Texts};
 
 /// What kind of control a [`Field`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub fn Field(
     on_input: Callback<String>,
     /// The error to show, if any.
     error: Signal<Option<String>>,
-    lang: Lang,
+    texts: Texts,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -67,11 +67,11 @@ pub fn Field(
     };
     view! {
         <div class="cw-field" class:cw-field-invalid=move || error.with(Option::is_some)>
-            <label class="cw-label" for=id>{label.get(lang)}</label>
+            <label class="cw-label" for=id>{label.get(texts)}</label>
             {has_hint.then(|| view! { <p class="cw-hint" id=hint_id>{hint}</p> })}
             {move || error.get().map(|message| view! {
                 <p class="cw-error-message" id=error_id.clone() role="alert">
-                    <span class="cw-visually-hidden">{Text::ErrorPrefix.get(lang)}" "</span>
+                    <span class="cw-visually-hidden">{Text::ErrorPrefix.get(texts)}" "</span>
                     {message}
                 </p>
             })}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use widget_core::letter::{Letter, LetterTemplate, LetterValues};
 use widget_core::lookup::writetothem_url;
 use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
-use widget_core::{Lang, Text};
+use widget_core::{Text, Texts};
 
 use super::field::{Control, Field};
 use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
@@ -28,7 +28,7 @@ pub fn LetterForm(
     found: Arc<Found>,
     letter: LetterTemplate,
     test_recipient: Option<String>,
-    lang: Lang,
+    texts: Texts,
 ) -> impl IntoView {
     let template = StoredValue::new(letter);
     let name = RwSignal::new(String::new());
@@ -118,11 +118,11 @@ pub fn LetterForm(
     let copy = move |what: Text, text: String| {
         spawn_local(async move {
             let message = if copy_text(&text).await {
-                format!("{} \u{2713}", Text::Copied.get(lang))
+                format!("{} \u{2713}", Text::Copied.get(texts))
             } else {
-                Text::CopyFailed.get(lang).to_owned()
+                Text::CopyFailed.get(texts).to_owned()
             };
-            copied.set(format!("{}: {message}", what.get(lang)));
+            copied.set(format!("{}: {message}", what.get(texts)));
         });
     };
 
@@ -153,7 +153,7 @@ pub fn LetterForm(
             .collect_view();
         view! {
             <fieldset class="cw-fieldset">
-                <legend class="cw-legend">{Text::OpeningLegend.get(lang)}</legend>
+                <legend class="cw-legend">{Text::OpeningLegend.get(texts)}</legend>
                 {options}
             </fieldset>
         }
@@ -168,16 +168,16 @@ pub fn LetterForm(
         if no_email {
             return view! {
                 <div class="cw-no-email">
-                    <p>{Text::NoEmail.fill(lang, &[("name", &mp_name)])}</p>
+                    <p>{Text::NoEmail.fill(texts, &[("name", &mp_name)])}</p>
                     <p class="cw-postal">{postal.clone()}</p>
                     <a class="cw-button" href=writetothem.clone() target="_blank" rel="noopener">
-                        {Text::WriteToThem.get(lang)}
-                        <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(lang)}</span>
+                        {Text::WriteToThem.get(texts)}
+                        <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(texts)}</span>
                     </a>
                     <div class="cw-copy-row">
                         <button class="cw-button" type="button"
                             on:click=move |ev| if ready_to_send(&ev, "copy") { copy(Text::CopyBody, body.get_untracked()) }>
-                            {Text::CopyBody.get(lang)}
+                            {Text::CopyBody.get(texts)}
                         </button>
                     </div>
                 </div>
@@ -208,8 +208,8 @@ pub fn LetterForm(
                                 on:click=move |ev| { ready_to_send(&ev, service.id()); }
                             >
                                 {service.name()}
-                                {is_suggested.then(|| format!(" {}", Text::SuggestedWebmail.get(lang)))}
-                                <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(lang)}</span>
+                                {is_suggested.then(|| format!(" {}", Text::SuggestedWebmail.get(texts)))}
+                                <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(texts)}</span>
                             </a>
                         </li>
                     }
@@ -218,45 +218,45 @@ pub fn LetterForm(
         };
         let to_copy = to.clone();
         view! {
-            <p class="cw-send-to">{Text::SendTo.fill(lang, &[("to", &to)])}</p>
+            <p class="cw-send-to">{Text::SendTo.fill(texts, &[("to", &to)])}</p>
             <a
                 class="cw-button cw-button-primary cw-mailto"
                 href=move || mailto_href.get().unwrap_or_default()
                 on:click=move |ev| { ready_to_send(&ev, "mailto"); }
             >
-                {Text::OpenEmailApp.get(lang)}
+                {Text::OpenEmailApp.get(texts)}
             </a>
             {move || too_long().then(|| view! {
-                <p class="cw-warning cw-too-long">{Text::TooLongForMailto.get(lang)}</p>
+                <p class="cw-warning cw-too-long">{Text::TooLongForMailto.get(texts)}</p>
             })}
-            <p class="cw-send-or">{Text::OrWebmail.get(lang)}</p>
+            <p class="cw-send-or">{Text::OrWebmail.get(texts)}</p>
             <ul class="cw-webmail-list">{webmail}</ul>
-            <p class="cw-send-or">{Text::CopyHeading.get(lang)}</p>
+            <p class="cw-send-or">{Text::CopyHeading.get(texts)}</p>
             <div class="cw-copy-row">
                 <button class="cw-button cw-copy-address" type="button"
                     on:click=move |_| copy(Text::CopyAddress, to_copy.clone())>
-                    {Text::CopyAddress.get(lang)}
+                    {Text::CopyAddress.get(texts)}
                 </button>
                 <button class="cw-button cw-copy-subject" type="button"
                     on:click=move |_| copy(Text::CopySubject, subject.get_untracked())>
-                    {Text::CopySubject.get(lang)}
+                    {Text::CopySubject.get(texts)}
                 </button>
                 <button class="cw-button cw-copy-body" type="button"
                     on:click=move |ev| if ready_to_send(&ev, "copy") { copy(Text::CopyBody, body.get_untracked()) }>
-                    {Text::CopyBody.get(lang)}
+                    {Text::CopyBody.get(texts)}
                 </button>
             </div>
         }
         .into_any()
     };
 
-    let share_text = Text::ShareText.get(lang);
+    let share_text = Text::ShareText.get(texts);
     let after = move || {
         match after_send.get() {
         AfterSend::NotYet => None,
         AfterSend::Asking => Some(view! {
             <div class="cw-did-you-send">
-                <p class="cw-question">{Text::DidYouSend.get(lang)}</p>
+                <p class="cw-question">{Text::DidYouSend.get(texts)}</p>
                 <button class="cw-button cw-button-primary cw-yes-sent" type="button"
                     on:click=move |_| {
                         if let Some(section) = section_ref.get_untracked() {
@@ -264,27 +264,27 @@ pub fn LetterForm(
                         }
                         after_send.set(AfterSend::Thanked);
                     }>
-                    {Text::YesSent.get(lang)}
+                    {Text::YesSent.get(texts)}
                 </button>
                 <button class="cw-button" type="button" on:click=move |_| after_send.set(AfterSend::NotYet)>
-                    {Text::NotYet.get(lang)}
+                    {Text::NotYet.get(texts)}
                 </button>
             </div>
         }.into_any()),
         AfterSend::Thanked => Some(view! {
             <div class="cw-thanks">
-                <h4 class="cw-thanks-heading" tabindex="-1" data-thanks>{Text::ThankYou.get(lang)}</h4>
-                <p>{Text::ThankYouText.get(lang)}</p>
+                <h4 class="cw-thanks-heading" tabindex="-1" data-thanks>{Text::ThankYou.get(texts)}</h4>
+                <p>{Text::ThankYouText.get(texts)}</p>
                 <div class="cw-copy-row">
                     {can_share().then(|| view! {
                         <button class="cw-button cw-button-primary" type="button"
                             on:click=move |_| spawn_local(async move { share(share_text, &page_url()).await })>
-                            {Text::Share.get(lang)}
+                            {Text::Share.get(texts)}
                         </button>
                     })}
                     <button class="cw-button cw-copy-link" type="button"
                         on:click=move |_| copy(Text::CopyLink, page_url())>
-                        {Text::CopyLink.get(lang)}
+                        {Text::CopyLink.get(texts)}
                     </button>
                 </div>
             </div>
@@ -296,50 +296,50 @@ pub fn LetterForm(
         <section class="cw-letter" aria-labelledby="cw-letter-heading" node_ref=section_ref>
             {test_mode.then(|| view! {
                 <p class="cw-test-banner" role="note">
-                    {Text::TestModeBanner.fill(lang, &[("to", &email.get_untracked().to)])}
+                    {Text::TestModeBanner.fill(texts, &[("to", &email.get_untracked().to)])}
                 </p>
             })}
             <fieldset class="cw-fieldset">
-                <legend class="cw-legend" id="cw-letter-heading">{Text::YourDetails.get(lang)}</legend>
-                <p class="cw-hint">{Text::YourDetailsHint.get(lang)}</p>
+                <legend class="cw-legend" id="cw-letter-heading">{Text::YourDetails.get(texts)}</legend>
+                <p class="cw-hint">{Text::YourDetailsHint.get(texts)}</p>
                 <Field id="cw-name" label=Text::NameLabel hint=String::new()
                     control=Control::Line("text", "name")
                     value=name.into() on_input=Callback::new(move |v| name.set(v))
-                    error=Signal::derive(move || show_name_error().then(|| Text::NameMissing.get(lang).to_owned()))
-                    lang />
-                <Field id="cw-address" label=Text::AddressLabel hint=Text::AddressHint.get(lang).to_owned()
+                    error=Signal::derive(move || show_name_error().then(|| Text::NameMissing.get(texts).to_owned()))
+                    texts />
+                <Field id="cw-address" label=Text::AddressLabel hint=Text::AddressHint.get(texts).to_owned()
                     control=Control::Lines(3, "street-address")
                     value=address.into() on_input=Callback::new(move |v| address.set(v))
-                    error=Signal::derive(move || show_address_error().then(|| Text::AddressMissing.get(lang).to_owned()))
-                    lang />
-                <Field id="cw-own-email" label=Text::EmailLabel hint=Text::EmailHint.get(lang).to_owned()
+                    error=Signal::derive(move || show_address_error().then(|| Text::AddressMissing.get(texts).to_owned()))
+                    texts />
+                <Field id="cw-own-email" label=Text::EmailLabel hint=Text::EmailHint.get(texts).to_owned()
                     control=Control::Line("email", "email")
                     value=own_email.into() on_input=Callback::new(move |v| own_email.set(v))
-                    error=no_error lang />
+                    error=no_error texts />
             </fieldset>
             {opening_choice}
             <Field id="cw-personal" label=Text::PersonalLabel hint=prompt
                 control=Control::Lines(4, "off")
                 value=personal.into() on_input=Callback::new(move |v| personal.set(v))
-                error=no_error lang />
-            <h4 class="cw-subheading">{Text::EditHeading.get(lang)}</h4>
-            <p class="cw-hint">{Text::EditHint.get(lang)}</p>
+                error=no_error texts />
+            <h4 class="cw-subheading">{Text::EditHeading.get(texts)}</h4>
+            <p class="cw-hint">{Text::EditHint.get(texts)}</p>
             <Field id="cw-subject" label=Text::SubjectLabel hint=String::new()
                 control=Control::Line("text", "off")
                 value=subject.into() on_input=Callback::new(move |v| subject_edit.set(Some(v)))
-                error=no_error lang />
+                error=no_error texts />
             <Field id="cw-body" label=Text::BodyLabel hint=String::new()
                 control=Control::Lines(16, "off")
                 value=body.into() on_input=Callback::new(move |v| body_edit.set(Some(v)))
-                error=no_error lang />
+                error=no_error texts />
             {move || (subject_edit.with(Option::is_some) || body_edit.with(Option::is_some)).then(|| view! {
                 <button class="cw-link-button cw-reset" type="button"
                     on:click=move |_| { subject_edit.set(None); body_edit.set(None); }>
-                    {Text::ResetLetter.get(lang)}
+                    {Text::ResetLetter.get(texts)}
                 </button>
             })}
             <div class="cw-send">
-                <h4 class="cw-subheading">{Text::SendHeading.get(lang)}</h4>
+                <h4 class="cw-subheading">{Text::SendHeading.get(texts)}</h4>
                 {send_section}
                 <p class="cw-copied" role="status">{move || copied.get()}</p>
                 {after}

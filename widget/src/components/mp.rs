@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 use std::sync::Arc;
-use widget_core::{Lang, Text};
+use widget_core::{Text, Texts};
 
 use crate::lookup::Found;
 
 #[component]
 pub fn MpCard(
     found: Arc<Found>,
-    lang: Lang,
+    texts: Texts,
     on_check_postcode: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let mp = &found.mp;
@@ -17,7 +17,7 @@ pub fn MpCard(
     let party = mp.party.clone();
     let accent = party.as_ref().and_then(|p| p.colour);
     let portrait = mp.portrait_url.clone().map(|src| {
-        let alt = Text::PortraitAlt.fill(lang, &[("name", &mp.name)]);
+        let alt = Text::PortraitAlt.fill(texts, &[("name", &mp.name)]);
         view! {
             <img
                 class="cw-mp-portrait"
@@ -32,7 +32,7 @@ pub fn MpCard(
         }
     });
     let based_on = Text::BasedOnPostcode.fill(
-        lang,
+        texts,
         &[
             ("postcode", found.postcode.as_str()),
             ("constituency", &found.mp.constituency),
@@ -42,7 +42,7 @@ pub fn MpCard(
         <section class="cw-mp" aria-labelledby="cw-mp-heading"
             style:border-color=accent.map(|c| c.to_css())>
             <h3 class="cw-mp-heading" id="cw-mp-heading" tabindex="-1" data-focus>
-                {Text::YourMp.get(lang)}
+                {Text::YourMp.get(texts)}
             </h3>
             <div class="cw-mp-body">
                 {portrait}
@@ -61,12 +61,12 @@ pub fn MpCard(
                     })}
                     <p class="cw-mp-constituency">{based_on}</p>
                     <button class="cw-link-button" type="button" on:click=move |_| on_check_postcode()>
-                        {Text::NotYourConstituency.get(lang)}
+                        {Text::NotYourConstituency.get(texts)}
                     </button>
                 </div>
             </div>
             {mp.is_speaker.then(|| view! {
-                <p class="cw-note">{Text::SpeakerNote.fill(lang, &[("name", &found.mp.name)])}</p>
+                <p class="cw-note">{Text::SpeakerNote.fill(texts, &[("name", &found.mp.name)])}</p>
             })}
         </section>
     }
