@@ -47,9 +47,12 @@ impl Origins {
     }
 }
 
-/// A partner site serving `pages` (path → (HTML, extra headers)) and the campaign fixtures.
-fn partner(pages: Vec<(&'static str, String, Vec<(String, String)>)>) -> Server {
-    let pages: HashMap<&'static str, (String, Vec<(String, String)>)> =
+/// Extra response headers, as (name, value).
+type Headers = Vec<(String, String)>;
+
+/// A partner site serving `pages` (path, body, extra headers) and the campaign fixtures.
+fn partner(pages: Vec<(&'static str, String, Headers)>) -> Server {
+    let pages: HashMap<&'static str, (String, Headers)> =
         pages.into_iter().map(|(p, b, h)| (p, (b, h))).collect();
     Server::start(
         Some(workspace_root().join("tests").join("fixtures")),
