@@ -95,8 +95,10 @@ fn the_seed_campaign_has_welsh_texts_and_keeps_its_figures() {
 
 #[test]
 fn a_missing_translation_falls_back_per_string() {
-    let mut campaign = Campaign::default();
-    campaign.languages = vec![("cy".into(), parse(r#"{"headline": "Pennawd"}"#).unwrap())];
+    let campaign = Campaign {
+        languages: vec![("cy".into(), parse(r#"{"headline": "Pennawd"}"#).unwrap())],
+        ..Campaign::default()
+    };
     let cy = campaign.localized(Lang::Cy).unwrap();
     assert_eq!(cy.headline, "Pennawd");
     assert_eq!(
@@ -110,11 +112,13 @@ fn a_missing_translation_falls_back_per_string() {
 
 #[test]
 fn a_translation_of_the_wrong_shape_is_named() {
-    let mut campaign = Campaign::default();
-    campaign.languages = vec![(
-        "cy".into(),
-        parse(r#"{"statistics": [{"share": "lots"}]}"#).unwrap(),
-    )];
+    let campaign = Campaign {
+        languages: vec![(
+            "cy".into(),
+            parse(r#"{"statistics": [{"share": "lots"}]}"#).unwrap(),
+        )],
+        ..Campaign::default()
+    };
     assert_eq!(
         campaign.localized(Lang::Cy),
         Err(CampaignError::Field {
