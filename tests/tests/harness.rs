@@ -2,19 +2,26 @@
 
 use e2e::{server::Reply, Browser, Server};
 
-#[tokio::test(flavor = "current_thread")]
-async fn axe_reports_a_real_violation() {
-    let site = Server::start(
+/// A server answering every request with `html`.
+fn serving(html: &'static str) -> Server {
+    Server::start(
         None,
         Vec::new(),
-        Some(Box::new(|_: &str| {
+        Some(Box::new(move |_: &str| {
             Some(Reply {
                 status: 200,
                 content_type: "text/html",
-                body: b"<!doctype html><html lang=en><title>t</title><main><button></button></main></html>".to_vec(),
+                body: html.as_bytes().to_vec(),
                 headers: Vec::new(),
             })
         })),
+    )
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn axe_reports_a_real_violation() {
+    let site = serving(
+        "<!doctype html><html lang=en><title>t</title><main><button></button></main></html>",
     );
     let browser = Browser::start(800, 600).await;
     browser.client.goto(&site.url).await.expect("open");
@@ -28,19 +35,7 @@ async fn axe_reports_a_real_violation() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn console_errors_are_caught() {
-    let site = Server::start(
-        None,
-        Vec::new(),
-        Some(Box::new(|_: &str| {
-            Some(Reply {
-                status: 200,
-                content_type: "text/html",
-                body: b"<!doctype html><title>t</title><script>throw new Error('boom')</script>"
-                    .to_vec(),
-                headers: Vec::new(),
-            })
-        })),
-    );
+    let site = serving("<!doctype html><title>t</title><script>throw new Error('boom')</script>");
     let browser = Browser::start(800, 600).await;
     browser.client.goto(&site.url).await.expect("open");
     let errors = browser.console_errors().await;
