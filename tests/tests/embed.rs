@@ -662,6 +662,19 @@ async fn dark_theme_and_partner_colours_keep_contrast() {
             "0px"
         ])
     );
+    // The reader's preference turns the unfixed widget dark too.
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+        )
+        .await;
+    let preferred = eval(
+        &browser,
+        "getComputedStyle($w(1, '.cw-frame')).backgroundColor",
+    )
+    .await;
+    assert_eq!(preferred, "rgb(27, 26, 31)");
     look_up(&browser, 0, "IV2 3PT").await;
     wait(
         &browser,
