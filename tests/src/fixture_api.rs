@@ -121,7 +121,9 @@ fn postcode_reply(compact: &str, base: &str) -> Reply {
     }
 }
 
-fn answer(url: &str, times: usize, base: &str) -> Reply {
+/// The fixture API's answer to `url` (path and query), asked for the `times`-th time, with
+/// portrait URLs pointing at `base`.
+pub fn answer(url: &str, times: usize, base: &str) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     if let Some(raw) = path.strip_prefix("/postcodes/") {
         let compact: String = percent_decode(raw)

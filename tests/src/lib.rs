@@ -75,3 +75,36 @@ pub fn site_with_host_page(page: String) -> Server {
         })),
     )
 }
+
+/// The demo site: `dist/` at `/` and the fixture API at `/fixture-api/`, as README command 1
+/// serves it (`port` 0: any free port).
+pub fn demo_site(port: u16) -> Server {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    const PREFIX: &str = "/fixture-api";
+    let seen: Mutex<HashMap<String, usize>> = Mutex::new(HashMap::new());
+    // The portraits' base is the server's own URL, known once it listens.
+    let base = Arc::new(Mutex::new(String::new()));
+    let handler_base = Arc::clone(&base);
+    // Readable from other origins, like a CDN: pasted snippets load the widget from here.
+    let server = Server::start_on(
+        port,
+        Some(dist_dir()),
+        vec![("Access-Control-Allow-Origin".into(), "*".into())],
+        Some(Box::new(move |url: &str| {
+            let rest = url.strip_prefix(PREFIX)?;
+            let times = {
+                let mut seen = seen.lock().ok()?;
+                let count = seen.entry(rest.to_owned()).or_insert(0);
+                *count += 1;
+                *count
+            };
+            let base = handler_base.lock().ok()?.clone();
+            Some(fixture_api::answer(rest, times, &base))
+        })),
+    );
+    if let Ok(mut b) = base.lock() {
+        *b = format!("{}{PREFIX}", server.url);
+    }
+    server
+}

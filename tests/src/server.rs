@@ -55,10 +55,23 @@ impl Server {
         headers: Vec<(String, String)>,
         handler: Option<Handler>,
     ) -> Self {
+        Self::start_on(0, root, headers, handler)
+    }
+
+    /// As [`Server::start`], on a given port (0: any free one).
+    pub fn start_on(
+        port: u16,
+        root: Option<PathBuf>,
+        headers: Vec<(String, String)>,
+        handler: Option<Handler>,
+    ) -> Self {
         let root = Arc::new(root);
         let headers = Arc::new(headers);
         let handler = Arc::new(handler);
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
+        let server = Arc::new(
+            tiny_http::Server::http(("127.0.0.1", port))
+                .unwrap_or_else(|e| panic!("cannot listen on 127.0.0.1:{port}: {e}")),
+        );
         let port = server.server_addr().to_ip().expect("an IP listener").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let thread = {

@@ -266,6 +266,26 @@ pub enum ConfigProblem {
     UnknownText(String),
 }
 
+impl ConfigProblem {
+    /// Where in the campaign JSON the problem is, e.g. `statistics[2].share` (counting from
+    /// 1, as the messages do), so an editor can show it next to its field.
+    pub fn path(&self) -> String {
+        match self {
+            ConfigProblem::Empty(field) | ConfigProblem::Template { field, .. } => {
+                (*field).to_owned()
+            }
+            ConfigProblem::ShareOutOfRange { index, .. } => format!("statistics[{index}].share"),
+            ConfigProblem::StatisticIncomplete { index } => format!("statistics[{index}]"),
+            ConfigProblem::LinkNotWeb { index, .. } => format!("links[{index}].href"),
+            ConfigProblem::ApiNotWeb { field, .. } => format!("api.{field}"),
+            ConfigProblem::TestRecipientNotEmail(_) => "testRecipient".into(),
+            ConfigProblem::TimeoutOutOfRange(_) => "api.timeoutMs".into(),
+            ConfigProblem::UnknownLanguage(_) => "languages".into(),
+            ConfigProblem::UnknownText(_) => "strings".into(),
+        }
+    }
+}
+
 impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -284,7 +304,7 @@ impl fmt::Display for ConfigProblem {
             ),
             ConfigProblem::ApiNotWeb { field, url } => write!(
                 f,
-                "\u{201c}api.{field}\u{201d} is \u{201c}{url}\u{201d}; it must start with https:// or http://."
+                "\u{201c}api.{field}\u{201d} is \u{201c}{url}\u{201d}; it must start with https://, http:// or /."
             ),
             ConfigProblem::Template { field, error } => {
                 write!(f, "\u{201c}{field}\u{201d}: {error}")
@@ -405,7 +425,9 @@ impl Campaign {
             ("postcodes", &self.api.postcodes),
             ("members", &self.api.members),
         ] {
-            if !is_web_url(url) {
+            // A path on the page's own site ("/mp-api") also works, e.g. behind a proxy.
+            let own_site = url.starts_with('/') && !url.starts_with("//");
+            if !is_web_url(url) && !own_site {
                 problems.push(ConfigProblem::ApiNotWeb {
                     field,
                     url: url.clone(),

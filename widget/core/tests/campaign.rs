@@ -210,7 +210,13 @@ fn script_link_is_a_problem() {
 #[test]
 fn relative_api_url_is_a_problem() {
     let mut c = Campaign::default();
-    c.api.members = "/members".into();
+    c.api.postcodes = "/postcodes-proxy".into();
+    assert_eq!(
+        c.validate(),
+        Ok(()),
+        "a path on the page's own site is fine"
+    );
+    c.api.members = "members.example.org".into();
     assert!(matches!(
         invalid(&c).as_slice(),
         [ConfigProblem::ApiNotWeb {
@@ -270,4 +276,23 @@ fn share_problems_print_the_number_as_written() {
             "{problem}"
         );
     }
+}
+
+#[test]
+fn each_problem_names_the_path_of_its_field() {
+    let mut c = Campaign::default();
+    c.statistics[1].share = 2.0;
+    c.links[0].href = "ftp://x".into();
+    c.letter.body = "Dear {mp}".into();
+    c.test_recipient = Some("nobody".into());
+    let paths: Vec<String> = invalid(&c).iter().map(|p| p.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "statistics[2].share",
+            "letter.body",
+            "links[1].href",
+            "testRecipient"
+        ]
+    );
 }

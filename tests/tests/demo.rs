@@ -1,0 +1,413 @@
+//! The campaign team's demo page: the editor drives the live preview, problems show at their
+//! fields, campaigns export and import, snippets work on a blank page, and test mode holds.
+
+use e2e::server::Reply;
+use e2e::{demo_site, Browser, Server};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// JS helpers: `$p(sel)` queries inside the preview widget; `field(path)` finds an editor field.
+const HELPERS: &str = "const $p = s => document.querySelector('#preview campaign-widget')?.shadowRoot?.querySelector(s);\
+    const field = p => document.querySelector(`[data-core-path=\"${p}\"]`);\
+    const type = (el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); return true; };";
+
+async fn eval(browser: &Browser, expression: &str) -> Value {
+    browser
+        .js(&format!("{HELPERS} return ({expression});"))
+        .await
+}
+
+async fn wait(browser: &Browser, what: &str, expression: &str) {
+    browser
+        .wait_until(what, &format!("{HELPERS} return !!({expression});"), WAIT)
+        .await;
+}
+
+async fn open_demo(width: u32, height: u32) -> (Server, Browser) {
+    let site = demo_site(0);
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&format!("{}/index.html", site.url))
+        .await
+        .expect("open the demo");
+    // The widget loads when it nears the viewport; on a phone the preview is below the editor.
+    wait(
+        &browser,
+        "the preview element",
+        "document.querySelector('#preview campaign-widget')",
+    )
+    .await;
+    eval(
+        &browser,
+        "document.getElementById('preview').scrollIntoView() || true",
+    )
+    .await;
+    wait(
+        &browser,
+        "the preview",
+        "$p('.cw-headline') && !$p('.cw-frame').hidden",
+    )
+    .await;
+    eval(&browser, "window.scrollTo(0, 0) || true").await;
+    (site, browser)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_demo_page_shows_editor_preview_email_and_snippets() {
+    let (_site, browser) = open_demo(1280, 900).await;
+    assert_eq!(
+        eval(&browser, "$p('.cw-headline').textContent").await,
+        "Ask your MP to support the Secondary Support Package"
+    );
+    assert_eq!(
+        eval(&browser, "field('headline').value").await,
+        "Ask your MP to support the Secondary Support Package"
+    );
+    let email = eval(&browser, "[document.getElementById('email-to').textContent, document.getElementById('email-subject').textContent, document.getElementById('email-body').textContent.split('\\n')[0]]").await;
+    assert_eq!(
+        email,
+        json!([
+            "campaign-team@example.org (test mode)",
+            "Please support the Secondary Support Package",
+            "Dear Rachel Blake,"
+        ])
+    );
+    assert_eq!(
+        eval(
+            &browser,
+            "document.querySelectorAll('.demo-snippet').length"
+        )
+        .await,
+        3
+    );
+    let violations = browser.axe_violations("main").await;
+    assert!(
+        violations.is_empty(),
+        "axe-core on the demo page: {violations:#?}"
+    );
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.screenshot("demo-desktop").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_demo_page_fits_a_phone() {
+    let (_site, browser) = open_demo(360, 780).await;
+    let fits = browser
+        .js("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert_eq!(
+        fits,
+        Value::Bool(true),
+        "the demo page scrolls sideways on a phone"
+    );
+    browser.screenshot("demo-phone").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn editing_a_statistic_changes_the_preview() {
+    let (_site, browser) = open_demo(1280, 900).await;
+    eval(&browser, "type(field('statistics[1].figure'), '3 in 4')").await;
+    eval(&browser, "type(field('statistics[1].share'), '75')").await;
+    wait(
+        &browser,
+        "the new figure in the preview",
+        "$p('.cw-stat-figure')?.textContent === '3 in 4'",
+    )
+    .await;
+    assert_eq!(
+        eval(&browser, "$p('.cw-bar-fill').getAttribute('width')").await,
+        "75.0"
+    );
+    // Add a fourth statistic and remove it again.
+    eval(&browser, "[...document.querySelectorAll('#editor button')].find(b => b.textContent === 'Add statistic').click() || true").await;
+    wait(
+        &browser,
+        "a fourth statistic field",
+        "field('statistics[4].figure')",
+    )
+    .await;
+    eval(
+        &browser,
+        "document.querySelector('[aria-label=\"Remove statistic 4\"]').click() || true",
+    )
+    .await;
+    wait(
+        &browser,
+        "three statistics again",
+        "!field('statistics[4].figure')",
+    )
+    .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_invalid_template_shows_its_message_at_the_field() {
+    let (_site, browser) = open_demo(1280, 900).await;
+    eval(&browser, "type(field('letter.body'), 'Dear {mp_nme},')").await;
+    wait(&browser, "the template error", "document.getElementById(field('letter.body').id + '-error').textContent.includes('{mp_nme} is not a placeholder')").await;
+    assert_eq!(
+        eval(
+            &browser,
+            "field('letter.body').getAttribute('aria-invalid')"
+        )
+        .await,
+        "true"
+    );
+    assert_eq!(
+        eval(
+            &browser,
+            "document.getElementById('preview-note').textContent"
+        )
+        .await,
+        "The preview shows the last version without problems."
+    );
+    eval(&browser, "type(field('headline'), '')").await;
+    wait(&browser, "the empty-headline error", "document.getElementById(field('headline').id + '-error').textContent.includes('must not be empty')").await;
+    eval(
+        &browser,
+        "type(document.getElementById('theme-text'), '#dddddd')",
+    )
+    .await;
+    wait(
+        &browser,
+        "the contrast problem",
+        "document.getElementById('theme-problem').textContent.includes('needs at least 4.5:1')",
+    )
+    .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn export_then_import_round_trips_the_campaign() {
+    let (_site, browser) = open_demo(1280, 900).await;
+    eval(&browser, "type(field('headline'), 'Round trip campaign')").await;
+    eval(
+        &browser,
+        "type(field('letter.openings'), 'Hello from {constituency}.')",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    eval(
+        &browser,
+        "document.getElementById('export').click() || true",
+    )
+    .await;
+    let exported = browser
+        .js("return fetch(document.getElementById('export-link').href).then(r => r.text());")
+        .await;
+    let exported = exported.as_str().expect("exported text").to_owned();
+    assert!(
+        exported.contains("\"headline\": \"Round trip campaign\""),
+        "{exported}"
+    );
+    let dir = e2e::workspace_root().join("target").join("e2e-files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("campaign.json");
+    std::fs::write(&good, &exported).unwrap();
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{ oops }").unwrap();
+
+    eval(&browser, "document.getElementById('reset').click() || true").await;
+    wait(
+        &browser,
+        "the default again",
+        "field('headline').value.startsWith('Ask your MP')",
+    )
+    .await;
+    let import = browser
+        .client
+        .find(fantoccini::Locator::Id("import"))
+        .await
+        .unwrap();
+    import.send_keys(broken.to_str().unwrap()).await.unwrap();
+    wait(
+        &browser,
+        "the import error",
+        "document.getElementById('import-message').textContent.includes('(line 1, column 3)')",
+    )
+    .await;
+    assert!(eval(
+        &browser,
+        "field('headline').value.startsWith('Ask your MP')"
+    )
+    .await
+    .as_bool()
+    .unwrap());
+    import.send_keys(good.to_str().unwrap()).await.unwrap();
+    wait(
+        &browser,
+        "the imported campaign",
+        "field('headline').value === 'Round trip campaign'",
+    )
+    .await;
+    assert_eq!(
+        eval(&browser, "field('letter.openings').value").await,
+        "Hello from {constituency}."
+    );
+    wait(
+        &browser,
+        "the preview of the import",
+        "$p('.cw-headline')?.textContent === 'Round trip campaign'",
+    )
+    .await;
+    eval(
+        &browser,
+        "document.getElementById('export').click() || true",
+    )
+    .await;
+    let again = browser
+        .js("return fetch(document.getElementById('export-link').href).then(r => r.text());")
+        .await;
+    assert_eq!(
+        again.as_str().unwrap(),
+        exported,
+        "export → import → export changes nothing"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
+    let (_site, browser) = open_demo(1280, 900).await;
+    eval(&browser, "type(field('headline'), 'Snippet campaign')").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    eval(
+        &browser,
+        "document.getElementById('export').click() || true",
+    )
+    .await;
+    let exported = browser
+        .js("return fetch(document.getElementById('export-link').href).then(r => r.text());")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The team uploads campaign.json to their site; a partner pastes the snippet.
+    let partner = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let page = std::sync::Arc::clone(&partner);
+    let host = Server::start(
+        None,
+        Vec::new(),
+        Some(Box::new(move |url: &str| {
+            let (body, kind) = match url {
+                "/campaign.json" => (exported.clone(), "application/json"),
+                "/blank.html" => (page.lock().unwrap().clone(), "text/html"),
+                _ => return None,
+            };
+            Some(Reply {
+                status: 200,
+                content_type: kind,
+                body: body.into_bytes(),
+                headers: Vec::new(),
+            })
+        })),
+    );
+    eval(
+        &browser,
+        &format!(
+            "type(document.getElementById('campaign-url'), '{}/campaign.json')",
+            host.url
+        ),
+    )
+    .await;
+    wait(
+        &browser,
+        "the snippet with the address",
+        &format!(
+            "document.getElementById('snippet-0').textContent.includes('{}/campaign.json')",
+            host.url
+        ),
+    )
+    .await;
+    let snippet = eval(&browser, "document.getElementById('snippet-0').textContent").await;
+    eval(&browser, "document.querySelector('[aria-label=\"Copy the script tag (partner sites) snippet\"]').click() || true").await;
+    *partner.lock().unwrap() = format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Blank</title><link rel=icon href=data:,></head><body>{}</body></html>",
+        snippet.as_str().unwrap()
+    );
+    browser
+        .client
+        .goto(&format!("{}/blank.html", host.url))
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the pasted widget",
+            "return document.querySelector('campaign-widget')?.shadowRoot?.querySelector('.cw-headline')?.textContent === 'Snippet campaign';",
+            WAIT,
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn test_mode_sends_the_preview_email_to_the_test_address() {
+    let (_site, browser) = open_demo(1280, 900).await;
+    assert!(
+        eval(&browser, "$p('.cw-test-banner') === null")
+            .await
+            .as_bool()
+            .unwrap(),
+        "no banner before an MP is found"
+    );
+    eval(&browser, "type($p('#cw-postcode'), 'SW1A 1AA')").await;
+    wait(
+        &browser,
+        "the fixture MP",
+        "$p('.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
+    assert_eq!(
+        eval(&browser, "$p('.cw-test-banner').textContent").await,
+        "Test mode: emails go to campaign-team@example.org, not to the MP."
+    );
+    let href = eval(&browser, "$p('.cw-mailto').getAttribute('href')").await;
+    assert!(
+        href.as_str()
+            .unwrap()
+            .starts_with("mailto:campaign-team@example.org?"),
+        "{href}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_example_page_shows_a_working_widget() {
+    let site = demo_site(0);
+    let browser = Browser::start(1280, 900).await;
+    for page in ["partner", "two", "strict"] {
+        browser
+            .client
+            .goto(&format!("{}/demo/examples/{page}.html", site.url))
+            .await
+            .unwrap();
+        browser
+            .wait_until(
+                &format!("the widget on {page}.html"),
+                "const w = document.querySelector('campaign-widget')?.shadowRoot; return !!w?.querySelector('.cw-headline');",
+                WAIT,
+            )
+            .await;
+        let errors = browser.console_errors().await;
+        assert!(errors.is_empty(), "{page}.html: {errors:#?}");
+    }
+    browser
+        .client
+        .goto(&format!("{}/demo/examples/blog.html", site.url))
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the iframe to fit",
+            "return document.querySelector('iframe').getBoundingClientRect().height > 1400;",
+            WAIT,
+        )
+        .await;
+    browser.close().await;
+}
