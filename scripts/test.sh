@@ -21,7 +21,7 @@ cargo fmt --all -- --check
 
 step "lint (clippy, warnings are errors)"
 cargo clippy --quiet -p widget-core -p e2e --all-targets -- -D warnings
-cargo clippy --quiet -p campaign-widget --target "$WASM" --all-targets -- -D warnings
+cargo clippy --quiet -p campaign-widget -p campaign-demo --target "$WASM" --all-targets -- -D warnings
 
 step "core: native unit tests"
 cargo test -p widget-core

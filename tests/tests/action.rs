@@ -578,7 +578,7 @@ async fn phone_screenshots_of_the_result_and_an_error() {
     page.wait_for("the error", "$('.cw-problem-message')").await;
     let overflow = page
         .browser
-        .js("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .js("return document.documentElement.scrollWidth <= 360;")
         .await;
     assert_eq!(
         overflow,
@@ -590,7 +590,7 @@ async fn phone_screenshots_of_the_result_and_an_error() {
     fill_in_details(&page).await;
     let overflow = page
         .browser
-        .js("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .js("return document.documentElement.scrollWidth <= 360;")
         .await;
     assert_eq!(overflow, Value::Bool(true), "the result scrolls sideways");
     page.browser.screenshot("action-phone").await;

@@ -97,13 +97,14 @@ async fn the_demo_page_shows_editor_preview_email_and_snippets() {
 #[tokio::test(flavor = "current_thread")]
 async fn the_demo_page_fits_a_phone() {
     let (_site, browser) = open_demo(360, 780).await;
-    let fits = browser
-        .js("return document.documentElement.scrollWidth <= window.innerWidth;")
+    // Compare with 360 itself: an emulated phone widens its viewport to fit wide content.
+    let wide = browser
+        .js("return [document.documentElement.scrollWidth, [...document.querySelectorAll('body *')]\
+             .filter(e => e.getBoundingClientRect().right > 361).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className)];")
         .await;
-    assert_eq!(
-        fits,
-        Value::Bool(true),
-        "the demo page scrolls sideways on a phone"
+    assert!(
+        wide[0].as_i64().unwrap() <= 360,
+        "the demo page is wider than a phone: {wide}"
     );
     browser.screenshot("demo-phone").await;
     browser.close().await;
