@@ -99,8 +99,17 @@ impl Page {
         field.send_keys(text).await.expect("type");
     }
 
+    /// Clicks the element, finding it afresh if a re-render replaced it in between.
     async fn click(&self, selector: &str) {
-        self.field(selector).await.click().await.expect("click");
+        let mut last = None;
+        for _ in 0..3 {
+            match self.field(selector).await.click().await {
+                Ok(()) => return,
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("click {selector}: {last:?}");
     }
 
     /// Types a postcode and presses Find your MP.
@@ -766,5 +775,22 @@ async fn data_lang_beats_the_page_language() {
         page.text(".cw-postcode-form button").await,
         "Dod o hyd i’ch AS"
     );
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pressing_the_button_after_typing_asks_only_once() {
+    let page = open("", 1280, 900).await;
+    page.look_up("SE1 5XX").await;
+    page.wait_for("the error", "$('.cw-problem-message')").await;
+    // Longer than the typing pause: a pending look-up-while-typing would have fired by now.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let asked = page
+        .api
+        .requests()
+        .iter()
+        .filter(|r| r.starts_with("/postcodes/SE1"))
+        .count();
+    assert_eq!(asked, 1, "{:?}", page.api.requests());
     page.browser.close().await;
 }

@@ -149,6 +149,10 @@ pub fn Action(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // The button answers now; a pending look-up-while-typing would only repeat it.
+        if let Some(timer) = typing_timer.get_value() {
+            timer.clear();
+        }
         match Postcode::parse(&input.get_untracked()) {
             Ok(postcode) => {
                 focus_outcome.set_value(true);
