@@ -9,19 +9,6 @@ use widget_core::json::Json;
 use widget_core::letter::LetterValues;
 use widget_core::{Campaign, CampaignError, Lang};
 
-fn object(members: Vec<(&str, Json)>) -> Json {
-    Json::Object(
-        members
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect(),
-    )
-}
-
-fn text(value: &str) -> Json {
-    Json::String(value.to_owned())
-}
-
 /// The built-in campaign as pretty JSON.
 #[wasm_bindgen(js_name = defaultCampaign)]
 pub fn default_campaign() -> String {
@@ -33,7 +20,7 @@ pub fn default_campaign() -> String {
 #[wasm_bindgen(js_name = checkCampaign)]
 pub fn check_campaign(json: &str) -> String {
     let problem = |path: String, message: String| {
-        object(vec![
+        Json::object(vec![
             ("path", Json::String(path)),
             ("message", Json::String(message)),
         ])
@@ -57,10 +44,10 @@ pub fn check_campaign(json: &str) -> String {
             else {
                 unreachable!("matched above")
             };
-            let syntax = object(vec![
+            let syntax = Json::object(vec![
                 ("line", Json::Number(line as f64)),
                 ("column", Json::Number(column as f64)),
-                ("message", text(message)),
+                ("message", Json::text(message)),
                 ("sentence", Json::String(error.to_string())),
             ]);
             (Vec::new(), syntax)
@@ -80,7 +67,7 @@ pub fn check_campaign(json: &str) -> String {
             Json::Null,
         ),
     };
-    object(vec![
+    Json::object(vec![
         ("problems", Json::Array(problems)),
         ("syntax", syntax),
     ])
@@ -109,11 +96,11 @@ pub fn sample_email(json: &str, lang: &str, opening: usize) -> String {
                 .map_err(|e| e.to_string())
         });
     match letter {
-        Ok(letter) => object(vec![
-            ("subject", text(&letter.subject)),
-            ("body", text(&letter.body)),
+        Ok(letter) => Json::object(vec![
+            ("subject", Json::text(&letter.subject)),
+            ("body", Json::text(&letter.body)),
         ]),
-        Err(error) => object(vec![("error", Json::String(error))]),
+        Err(error) => Json::object(vec![("error", Json::String(error))]),
     }
     .to_pretty()
 }

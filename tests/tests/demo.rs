@@ -25,6 +25,15 @@ async fn wait(browser: &Browser, what: &str, expression: &str) {
         .await;
 }
 
+/// Clicks Export and returns the exported file's text.
+async fn export(browser: &Browser) -> String {
+    eval(browser, "document.getElementById('export').click() || true").await;
+    let text = browser
+        .js("return fetch(document.getElementById('export-link').href).then(r => r.text());")
+        .await;
+    text.as_str().expect("exported text").to_owned()
+}
+
 async fn open_demo(width: u32, height: u32) -> (Server, Browser) {
     let site = demo_site(0);
     let browser = Browser::start(width, height).await;
@@ -194,15 +203,7 @@ async fn export_then_import_round_trips_the_campaign() {
     )
     .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    eval(
-        &browser,
-        "document.getElementById('export').click() || true",
-    )
-    .await;
-    let exported = browser
-        .js("return fetch(document.getElementById('export-link').href).then(r => r.text());")
-        .await;
-    let exported = exported.as_str().expect("exported text").to_owned();
+    let exported = export(&browser).await;
     assert!(
         exported.contains("\"headline\": \"Round trip campaign\""),
         "{exported}"
@@ -257,19 +258,8 @@ async fn export_then_import_round_trips_the_campaign() {
         "$p('.cw-headline')?.textContent === 'Round trip campaign'",
     )
     .await;
-    eval(
-        &browser,
-        "document.getElementById('export').click() || true",
-    )
-    .await;
-    let again = browser
-        .js("return fetch(document.getElementById('export-link').href).then(r => r.text());")
-        .await;
-    assert_eq!(
-        again.as_str().unwrap(),
-        exported,
-        "export → import → export changes nothing"
-    );
+    let again = export(&browser).await;
+    assert_eq!(again, exported, "export → import → export changes nothing");
     browser.close().await;
 }
 
@@ -278,17 +268,7 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
     let (_site, browser) = open_demo(1280, 900).await;
     eval(&browser, "type(field('headline'), 'Snippet campaign')").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    eval(
-        &browser,
-        "document.getElementById('export').click() || true",
-    )
-    .await;
-    let exported = browser
-        .js("return fetch(document.getElementById('export-link').href).then(r => r.text());")
-        .await
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let exported = export(&browser).await;
     // The team uploads campaign.json to their site; a partner pastes the snippet.
     let partner = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
     let page = std::sync::Arc::clone(&partner);

@@ -763,46 +763,33 @@ fn decode_section(value: &Json, path: &str) -> Result<Section, CampaignError> {
 
 // Writing, for export.
 
-fn text(value: &str) -> Json {
-    Json::String(value.to_owned())
-}
-
 fn texts(values: &[String]) -> Json {
-    Json::Array(values.iter().map(|v| text(v)).collect())
-}
-
-fn object(members: Vec<(&str, Json)>) -> Json {
-    Json::Object(
-        members
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect(),
-    )
+    Json::Array(values.iter().map(|v| Json::text(v)).collect())
 }
 
 fn encode_section(section: &Section) -> Json {
-    object(vec![
-        ("heading", text(&section.heading)),
-        ("text", text(&section.text)),
+    Json::object(vec![
+        ("heading", Json::text(&section.heading)),
+        ("text", Json::text(&section.text)),
         ("points", texts(&section.points)),
     ])
 }
 
 fn encode_campaign(c: &Campaign) -> Json {
-    object(vec![
-        ("headline", text(&c.headline)),
+    Json::object(vec![
+        ("headline", Json::text(&c.headline)),
         ("intro", texts(&c.intro)),
-        ("statisticsHeading", text(&c.statistics_heading)),
+        ("statisticsHeading", Json::text(&c.statistics_heading)),
         (
             "statistics",
             Json::Array(
                 c.statistics
                     .iter()
                     .map(|s| {
-                        object(vec![
-                            ("figure", text(&s.figure)),
+                        Json::object(vec![
+                            ("figure", Json::text(&s.figure)),
                             ("share", Json::Number(s.share)),
-                            ("text", text(&s.text)),
+                            ("text", Json::text(&s.text)),
                         ])
                     })
                     .collect(),
@@ -811,9 +798,9 @@ fn encode_campaign(c: &Campaign) -> Json {
         (
             "story",
             c.story.as_ref().map_or(Json::Null, |s| {
-                object(vec![
-                    ("quote", text(&s.quote)),
-                    ("attribution", text(&s.attribution)),
+                Json::object(vec![
+                    ("quote", Json::text(&s.quote)),
+                    ("attribution", Json::text(&s.attribution)),
                 ])
             }),
         ),
@@ -824,11 +811,11 @@ fn encode_campaign(c: &Campaign) -> Json {
         ("ask", encode_section(&c.ask)),
         (
             "letter",
-            object(vec![
-                ("subject", text(&c.letter.subject)),
+            Json::object(vec![
+                ("subject", Json::text(&c.letter.subject)),
                 ("openings", texts(&c.letter.openings)),
-                ("prompt", text(&c.letter.prompt)),
-                ("body", text(&c.letter.body)),
+                ("prompt", Json::text(&c.letter.prompt)),
+                ("body", Json::text(&c.letter.body)),
             ]),
         ),
         (
@@ -837,11 +824,11 @@ fn encode_campaign(c: &Campaign) -> Json {
                 c.links
                     .iter()
                     .map(|l| {
-                        object(vec![
-                            ("heading", text(&l.heading)),
-                            ("text", text(&l.text)),
-                            ("label", text(&l.label)),
-                            ("href", text(&l.href)),
+                        Json::object(vec![
+                            ("heading", Json::text(&l.heading)),
+                            ("text", Json::text(&l.text)),
+                            ("label", Json::text(&l.label)),
+                            ("href", Json::text(&l.href)),
                         ])
                     })
                     .collect(),
@@ -849,15 +836,15 @@ fn encode_campaign(c: &Campaign) -> Json {
         ),
         (
             "api",
-            object(vec![
-                ("postcodes", text(&c.api.postcodes)),
-                ("members", text(&c.api.members)),
+            Json::object(vec![
+                ("postcodes", Json::text(&c.api.postcodes)),
+                ("members", Json::text(&c.api.members)),
                 ("timeoutMs", Json::Number(f64::from(c.api.timeout_ms))),
             ]),
         ),
         (
             "testRecipient",
-            c.test_recipient.as_deref().map_or(Json::Null, text),
+            c.test_recipient.as_deref().map_or(Json::Null, Json::text),
         ),
         ("languages", Json::Object(c.languages.clone())),
         (
@@ -866,7 +853,10 @@ fn encode_campaign(c: &Campaign) -> Json {
                 c.strings
                     .iter()
                     .map(|(tag, list)| {
-                        let texts = list.iter().map(|(k, v)| (k.clone(), text(v))).collect();
+                        let texts = list
+                            .iter()
+                            .map(|(k, v)| (k.clone(), Json::text(v)))
+                            .collect();
                         (tag.clone(), Json::Object(texts))
                     })
                     .collect(),

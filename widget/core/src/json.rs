@@ -262,6 +262,21 @@ impl Parser<'_> {
 }
 
 impl Json {
+    /// An object from `(key, value)` pairs, in order.
+    pub fn object(members: Vec<(&str, Json)>) -> Json {
+        Json::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
+    }
+
+    /// A string value.
+    pub fn text(value: &str) -> Json {
+        Json::String(value.to_owned())
+    }
+
     /// The member `key` of an object (the last, if repeated); `None` for anything else.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
