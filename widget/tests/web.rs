@@ -201,3 +201,24 @@ async fn submitting_no_postcode_shows_the_error_at_the_field() {
         Some("cw-postcode-hint cw-postcode-error")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_welsh_widget_sets_its_language_and_speaks_welsh() {
+    let root = mounted(WidgetOptions {
+        lang: widget_core::Lang::Cy,
+        ..WidgetOptions::default()
+    })
+    .await;
+    assert_eq!(
+        one(&root, "article.cw").get_attribute("lang").as_deref(),
+        Some("cy")
+    );
+    assert_eq!(
+        one(&root, "label[for=cw-postcode]").text_content().unwrap(),
+        "Eich cod post"
+    );
+    assert_eq!(
+        texts(&root, "h2.cw-headline"),
+        ["Gofynnwch i’ch AS gefnogi’r Pecyn Cymorth Eilaidd"]
+    );
+}
