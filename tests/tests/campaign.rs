@@ -1,20 +1,21 @@
-//! The release build on the demo page, in real Chromium: the campaign shows, styled, with no
-//! console errors, on a phone and on a desktop.
+//! The release build on a plain partner page, in real Chromium: the default campaign shows,
+//! styled, with no console errors, on a phone and on a desktop.
 
-use e2e::{dist_dir, Browser, Server};
+use e2e::{host_page, site_with_host_page, Browser, Server};
 use std::time::Duration;
 
 const HOST: &str = "campaign-widget";
 
-/// Opens the demo page at the given window size and waits until the widget is styled and shown.
-async fn demo_page(width: u32, height: u32) -> (Server, Browser) {
-    let site = Server::files(dist_dir());
+/// Opens a partner page with the default campaign at the given window size and waits until
+/// the widget is styled and shown.
+async fn partner_page(width: u32, height: u32) -> (Server, Browser) {
+    let site = site_with_host_page(host_page("", None));
     let browser = Browser::start(width, height).await;
     browser
         .client
-        .goto(&format!("{}/index.html", site.url))
+        .goto(&format!("{}/host.html", site.url))
         .await
-        .expect("open the demo page");
+        .expect("open the partner page");
     browser
         .wait_until(
             "the widget to render and its stylesheet to load",
@@ -28,8 +29,8 @@ async fn demo_page(width: u32, height: u32) -> (Server, Browser) {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn demo_page_shows_the_campaign_without_console_errors() {
-    let (_site, browser) = demo_page(1280, 900).await;
+async fn a_partner_page_shows_the_campaign_without_console_errors() {
+    let (_site, browser) = partner_page(1280, 900).await;
     assert_eq!(
         browser.shadow_texts(HOST, "h2.cw-headline").await,
         ["Ask your MP to support the Secondary Support Package"]
@@ -58,7 +59,7 @@ async fn demo_page_shows_the_campaign_without_console_errors() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn widget_stylesheet_applies_inside_the_shadow_root() {
-    let (_site, browser) = demo_page(1280, 900).await;
+    let (_site, browser) = partner_page(1280, 900).await;
     let style = browser
         .js(
             "const r = document.querySelector('campaign-widget').shadowRoot;\
@@ -73,7 +74,7 @@ async fn widget_stylesheet_applies_inside_the_shadow_root() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn fits_a_360px_phone_without_sideways_scrolling() {
-    let (_site, browser) = demo_page(360, 780).await;
+    let (_site, browser) = partner_page(360, 780).await;
     let widths = browser
         .js("return [window.innerWidth, document.documentElement.scrollWidth];")
         .await;
