@@ -99,6 +99,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Evaluates the JS `expression` after the `prelude` (helper definitions) and returns it.
+    pub async fn eval_with(&self, prelude: &str, expression: &str) -> Value {
+        self.js(&format!("{prelude} return ({expression});")).await
+    }
+
+    /// Waits up to 20 s until `expression`, after `prelude`, is truthy.
+    pub async fn wait_with(&self, prelude: &str, what: &str, expression: &str) {
+        let script = format!("{prelude} return !!({expression});");
+        self.wait_until(what, &script, Duration::from_secs(20))
+            .await;
+    }
+
     /// Polls `script` until it returns `true`; panics with `what` after `timeout`.
     pub async fn wait_until(&self, what: &str, script: &str, timeout: Duration) {
         let start = Instant::now();

@@ -14,15 +14,11 @@ const HELPERS: &str = "const $p = s => document.querySelector('#preview campaign
     const type = (el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); return true; };";
 
 async fn eval(browser: &Browser, expression: &str) -> Value {
-    browser
-        .js(&format!("{HELPERS} return ({expression});"))
-        .await
+    browser.eval_with(HELPERS, expression).await
 }
 
 async fn wait(browser: &Browser, what: &str, expression: &str) {
-    browser
-        .wait_until(what, &format!("{HELPERS} return !!({expression});"), WAIT)
-        .await;
+    browser.wait_with(HELPERS, what, expression).await
 }
 
 /// Clicks Export and returns the exported file's text.

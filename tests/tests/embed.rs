@@ -7,8 +7,6 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::Duration;
 
-const WAIT: Duration = Duration::from_secs(20);
-
 /// The three origins of an embedding.
 struct Origins {
     cdn: Server,
@@ -96,15 +94,11 @@ const HELPERS: &str =
     const $w = (i, s) => $$w(i)?.querySelector(s);";
 
 async fn eval(browser: &Browser, expression: &str) -> Value {
-    browser
-        .js(&format!("{HELPERS} return ({expression});"))
-        .await
+    browser.eval_with(HELPERS, expression).await
 }
 
 async fn wait(browser: &Browser, what: &str, expression: &str) {
-    browser
-        .wait_until(what, &format!("{HELPERS} return !!({expression});"), WAIT)
-        .await;
+    browser.wait_with(HELPERS, what, expression).await
 }
 
 async fn set_value(browser: &Browser, widget: usize, selector: &str, value: &str) {
