@@ -143,7 +143,10 @@ impl Browser {
     pub async fn console(&self) -> Vec<String> {
         let entries = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(SessionPost {
+                path: "se/log",
+                body: r#"{"type":"browser"}"#.into(),
+            })
             .await
             .expect("chromedriver's browser log");
         entries
@@ -198,7 +201,10 @@ impl Browser {
     /// Runs a Chrome DevTools Protocol command through chromedriver.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp(json!({ "cmd": cmd, "params": params })))
+            .issue_cmd(SessionPost {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }).to_string(),
+            })
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
@@ -259,42 +265,29 @@ fn wait_for_port(port: u16, timeout: Duration) -> bool {
     true
 }
 
-/// chromedriver's `POST /session/{id}/se/log` for the browser console.
+/// A chromedriver-specific `POST /session/{id}/{path}` with a JSON body: `se/log` (the
+/// browser console) and `goog/cdp/execute` (DevTools commands).
 #[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
-    }
+struct SessionPost {
+    path: &'static str,
+    body: String,
 }
 
-/// chromedriver's `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp(Value);
-
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
+        (http::Method::POST, Some(self.body.clone()))
     }
 }
 

@@ -94,8 +94,13 @@ impl WidgetOptions {
             Some(json) => Campaign::from_json(&json).map_err(|e| e.to_string()),
             None => Ok(Campaign::default()),
         };
+        Self::with_campaign(host, base.and_then(|c| apply_attributes(host, c)))
+    }
+
+    /// Options from a host's attributes around an already known campaign.
+    fn with_campaign(host: &Element, campaign: Result<Campaign, String>) -> Self {
         Self {
-            campaign: base.and_then(|c| apply_attributes(host, c)),
+            campaign,
             stylesheet: attribute(host, "stylesheet").unwrap_or_else(|| "widget.css".into()),
             lang: language(host),
         }
@@ -130,18 +135,23 @@ async fn load_campaign(url: &str) -> Result<Campaign, String> {
 /// JSON, or the built-in default; `stylesheet` is the URL of `widget.css`. Called by the loader.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) {
-    let mut options = WidgetOptions::from_element(&host);
-    if let Some(stylesheet) = stylesheet {
-        options.stylesheet = stylesheet;
-    }
+    let with_stylesheet = move |mut options: WidgetOptions| {
+        if let Some(stylesheet) = stylesheet {
+            options.stylesheet = stylesheet;
+        }
+        options
+    };
     match attribute(&host, "campaign") {
-        None => mount(&host, options),
+        None => mount(&host, with_stylesheet(WidgetOptions::from_element(&host))),
         // wasm-bindgen's spawner, not Leptos's: Leptos sets its own up in the first mount.
         Some(url) => wasm_bindgen_futures::spawn_local(async move {
-            options.campaign = load_campaign(&url)
+            let campaign = load_campaign(&url)
                 .await
                 .and_then(|c| apply_attributes(&host, c));
-            mount(&host, options);
+            mount(
+                &host,
+                with_stylesheet(WidgetOptions::with_campaign(&host, campaign)),
+            );
         }),
     }
 }

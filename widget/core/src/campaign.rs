@@ -179,10 +179,9 @@ impl Default for Campaign {
             ],
             api: ApiConfig::default(),
             test_recipient: None,
-            languages: json::parse(crate::text::CY_JSON)
-                .ok()
-                .and_then(|data| data.get("campaign").cloned())
-                .map(|welsh| vec![("cy".to_owned(), welsh)])
+            languages: crate::text::welsh_data()
+                .get("campaign")
+                .map(|welsh| vec![("cy".to_owned(), welsh.clone())])
                 .unwrap_or_default(),
             strings: Vec::new(),
         }

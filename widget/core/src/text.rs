@@ -158,19 +158,20 @@ impl Text {
 /// The Welsh strings and the Welsh version of the seed campaign.
 pub static CY_JSON: &str = include_str!("lang/cy.json");
 
-/// Welsh strings by key index, read once from [`CY_JSON`].
+/// [`CY_JSON`] read once: its `strings` and the seed campaign's Welsh `campaign`.
+pub fn welsh_data() -> &'static Json {
+    static DATA: OnceLock<Json> = OnceLock::new();
+    DATA.get_or_init(|| json::parse(CY_JSON).unwrap_or(Json::Null))
+}
+
+/// Welsh strings by key index.
 fn welsh() -> &'static [Option<&'static str>] {
     static TABLE: OnceLock<Vec<Option<&'static str>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let data = json::parse(CY_JSON).unwrap_or(Json::Null);
-        let strings = data.get("strings");
+        let strings = welsh_data().get("strings");
         Text::ALL
             .iter()
-            .map(|t| {
-                strings
-                    .and_then(|s| s.str_at(t.key()))
-                    .map(|s| &*Box::leak(s.to_owned().into_boxed_str()))
-            })
+            .map(|t| strings.and_then(|s| s.str_at(t.key())))
             .collect()
     })
 }
