@@ -10,6 +10,7 @@ pub mod email;
 pub mod json;
 pub mod letter;
 pub mod lookup;
+pub mod names;
 pub mod percent;
 pub mod postcode;
 pub mod send;

@@ -9,6 +9,7 @@ use std::fmt;
 use crate::colour::Colour;
 use crate::email::looks_like_email;
 use crate::json::{self, Json};
+use crate::names;
 use crate::percent::encode_component;
 use crate::postcode::{CrownDependency, Postcode, PostcodeError};
 use crate::text::{Text, Texts};
@@ -299,8 +300,10 @@ pub fn decode_postcode(
 /// The Speaker's party id in the Members API.
 const SPEAKER_PARTY_ID: u32 = 47;
 
-/// Decodes a constituency search and picks the constituency named exactly `constituency`
-/// (case-insensitive): the search matches substrings, so the first item may be another seat.
+/// Decodes a constituency search and picks the constituency named `constituency`, compared
+/// as a person would ([`names::same`]: case, accents, "&" and punctuation aside). The search
+/// matches substrings, so the first item may be another seat, and it also lists seats that
+/// have ended (an `endDate`): those are never chosen.
 pub fn decode_constituency_search(
     status: u16,
     body: &str,
@@ -317,12 +320,14 @@ pub fn decode_constituency_search(
         _ => return Err(LookupError::BadResponse),
     };
     let wanted = constituency.trim();
+    let wanted_folded = names::fold(wanted);
     let seat = items
         .iter()
         .filter_map(|item| item.get("value"))
+        .filter(|v| non_empty(v.str_at("endDate")).is_none())
         .find(|v| {
             v.str_at("name")
-                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
+                .is_some_and(|n| names::fold(n) == wanted_folded)
         })
         .ok_or_else(|| LookupError::ConstituencyNotFound {
             constituency: wanted.to_owned(),

@@ -1,4 +1,5 @@
-//! UK postcodes: parsing, normalising and the format check done before any request.
+//! UK postcodes: parsing, normalising, correcting the usual O/0 and I/L/1 slips, and the
+//! checks done before any request (Crown Dependencies, Overseas Territories, BFPO numbers).
 
 use std::fmt;
 
@@ -14,10 +15,14 @@ pub struct Postcode(String);
 pub enum PostcodeError {
     /// Nothing was typed.
     Empty,
-    /// Not in the UK postcode format.
+    /// Not in the UK postcode format, even allowing for O/0 and I/L/1 slips.
     NotAPostcode,
     /// Jersey, Guernsey or the Isle of Man: no MP in the UK Parliament.
     CrownDependency(CrownDependency),
+    /// A British Overseas Territory's postcode: no MP in the UK Parliament.
+    OverseasTerritory(OverseasTerritory),
+    /// A British Forces Post Office number: forces mail, not a home address.
+    Bfpo,
 }
 
 /// The Crown Dependencies, which have postcodes but no MP at Westminster.
@@ -39,24 +44,83 @@ impl CrownDependency {
     }
 }
 
+/// The British Overseas Territories with a UK-style postcode, none of which elects an MP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverseasTerritory {
+    Ascension,
+    StHelena,
+    TristanDaCunha,
+    TurksAndCaicos,
+    BritishIndianOcean,
+    Falklands,
+    Pitcairn,
+    SouthGeorgia,
+    BritishAntarctic,
+    Gibraltar,
+}
+
+impl OverseasTerritory {
+    /// Each territory with its one postcode, without the space.
+    pub const POSTCODES: [(&'static str, OverseasTerritory); 10] = [
+        ("ASCN1ZZ", OverseasTerritory::Ascension),
+        ("STHL1ZZ", OverseasTerritory::StHelena),
+        ("TDCU1ZZ", OverseasTerritory::TristanDaCunha),
+        ("TKCA1ZZ", OverseasTerritory::TurksAndCaicos),
+        ("BBND1ZZ", OverseasTerritory::BritishIndianOcean),
+        ("FIQQ1ZZ", OverseasTerritory::Falklands),
+        ("PCRN1ZZ", OverseasTerritory::Pitcairn),
+        ("SIQQ1ZZ", OverseasTerritory::SouthGeorgia),
+        ("BIQQ1ZZ", OverseasTerritory::BritishAntarctic),
+        ("GX111AA", OverseasTerritory::Gibraltar),
+    ];
+
+    /// The text key of its name.
+    pub fn name(self) -> Text {
+        match self {
+            OverseasTerritory::Ascension => Text::PlaceAscension,
+            OverseasTerritory::StHelena => Text::PlaceStHelena,
+            OverseasTerritory::TristanDaCunha => Text::PlaceTristanDaCunha,
+            OverseasTerritory::TurksAndCaicos => Text::PlaceTurksAndCaicos,
+            OverseasTerritory::BritishIndianOcean => Text::PlaceBritishIndianOcean,
+            OverseasTerritory::Falklands => Text::PlaceFalklands,
+            OverseasTerritory::Pitcairn => Text::PlacePitcairn,
+            OverseasTerritory::SouthGeorgia => Text::PlaceSouthGeorgia,
+            OverseasTerritory::BritishAntarctic => Text::PlaceBritishAntarctic,
+            OverseasTerritory::Gibraltar => Text::PlaceGibraltar,
+        }
+    }
+}
+
 impl Postcode {
-    /// Parses what a person typed: any case, any spacing, surrounding whitespace.
+    /// Parses what a person typed: any case, any spacing, surrounding whitespace. A letter O
+    /// typed for a zero, or I or L for a one (and the reverse), is corrected where the
+    /// position allows only one reading; [`Postcode::corrects`] tells whether that happened.
     pub fn parse(input: &str) -> Result<Postcode, PostcodeError> {
-        let compact: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let compact = compact(input);
         if compact.is_empty() {
             return Err(PostcodeError::Empty);
         }
-        if !(5..=7).contains(&compact.len()) || !compact.chars().all(|c| c.is_ascii_alphanumeric())
+        if is_bfpo(&compact) {
+            return Err(PostcodeError::Bfpo);
+        }
+        if let Some((_, place)) = OverseasTerritory::POSTCODES
+            .iter()
+            .find(|(code, _)| *code == compact)
+        {
+            return Err(PostcodeError::OverseasTerritory(*place));
+        }
+        if !(5..=7).contains(&compact.len()) || !compact.bytes().all(|c| c.is_ascii_alphanumeric())
         {
             return Err(PostcodeError::NotAPostcode);
         }
+        let compact = if is_valid(&compact) {
+            compact
+        } else {
+            corrected(&compact).ok_or(PostcodeError::NotAPostcode)?
+        };
         let (outward, inward) = compact.split_at(compact.len() - 3);
-        if !(is_outward(outward) && is_inward(inward)) && compact != "GIR0AA" {
-            return Err(PostcodeError::NotAPostcode);
+        if outward == "BF1" {
+            return Err(PostcodeError::Bfpo);
         }
         if let Some(place) = crown_dependency(outward) {
             return Err(PostcodeError::CrownDependency(place));
@@ -69,9 +133,17 @@ impl Postcode {
         &self.0
     }
 
-    /// True when `input` is already a whole, valid postcode (used to look up while typing).
-    pub fn is_complete(input: &str) -> bool {
-        Postcode::parse(input).is_ok()
+    /// The postcode, when `input` is already a whole, valid postcode as typed (used to look
+    /// up while typing). A reading that needs a correction waits for the supporter to press
+    /// the button: half a postcode can look like a slip ("CO15 1A" like "CO1 5IA").
+    pub fn complete(input: &str) -> Option<Postcode> {
+        Postcode::parse(input).ok().filter(|p| !p.corrects(input))
+    }
+
+    /// True when this postcode is a correction of `typed` rather than just its normal form
+    /// (e.g. "CO15 1AA" for "c015 1aa"), so the supporter should be shown what was used.
+    pub fn corrects(&self, typed: &str) -> bool {
+        compact(typed) != compact(&self.0)
     }
 }
 
@@ -79,6 +151,79 @@ impl fmt::Display for Postcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Upper case without whitespace. ASCII case mapping only: a postcode is ASCII, and anything
+/// else is rejected afterwards.
+fn compact(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// "BFPO 1234" (one to four digits), as written on forces mail.
+fn is_bfpo(compact: &str) -> bool {
+    compact
+        .strip_prefix("BFPO")
+        .is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A whole postcode in one of the UK shapes (or the Girobank's GIR 0AA).
+fn is_valid(compact: &str) -> bool {
+    let Some(split) = compact.len().checked_sub(3) else {
+        return false;
+    };
+    let (outward, inward) = compact.split_at(split);
+    (is_outward(outward) && is_inward(inward)) || compact == "GIR0AA"
+}
+
+/// What a character reads as when the position needs the other kind: O and 0, I or L and 1.
+fn other_reading(c: u8) -> Option<u8> {
+    match c {
+        b'O' => Some(b'0'),
+        b'0' => Some(b'O'),
+        b'I' | b'L' => Some(b'1'),
+        b'1' => Some(b'I'),
+        _ => None,
+    }
+}
+
+/// The one valid postcode that differs from `compact` only by O/0 and I/L/1 slips, with the
+/// fewest changes; `None` when there is none, or when two readings are equally likely.
+fn corrected(compact: &str) -> Option<String> {
+    let bytes = compact.as_bytes();
+    let slips: Vec<usize> = (0..bytes.len())
+        .filter(|&i| other_reading(bytes[i]).is_some())
+        .collect();
+    // At most 7 positions: 127 alternatives at worst.
+    let mut best: Option<(u32, String)> = None;
+    let mut tied = false;
+    for mask in 1u32..(1 << slips.len()) {
+        let mut candidate = bytes.to_vec();
+        for (bit, &i) in slips.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                candidate[i] = other_reading(bytes[i])?;
+            }
+        }
+        let Ok(candidate) = String::from_utf8(candidate) else {
+            continue;
+        };
+        if !is_valid(&candidate) {
+            continue;
+        }
+        let changes = mask.count_ones();
+        match &best {
+            Some((fewest, _)) if changes > *fewest => {}
+            Some((fewest, _)) if changes == *fewest => tied = true,
+            _ => {
+                best = Some((changes, candidate));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(_, postcode)| postcode)
 }
 
 /// Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
@@ -126,6 +271,11 @@ impl PostcodeError {
                 let name = texts.get(place.name());
                 capitalise_first(&texts.fill(Text::PostcodeCrownDependency, &[("place", name)]))
             }
+            PostcodeError::OverseasTerritory(place) => {
+                let name = texts.get(place.name());
+                capitalise_first(&texts.fill(Text::PostcodeOverseasTerritory, &[("place", name)]))
+            }
+            PostcodeError::Bfpo => texts.get(Text::PostcodeBfpo).into(),
         }
     }
 }
