@@ -10,10 +10,12 @@
 //! | SE1 4XX | 429 with Retry-After: 120 |
 //! | SE1 5XX | 500 |
 //! | SE1 6XX | 200 with an HTML body |
+//! | SE1 9XX | 200 with an HTML body the first time, then Westminster's answer |
 //! | SE1 7XX | 200 without CORS headers (the browser sees a network error) |
 //! | SE1 8XX | answers only after 3 seconds (beyond the tests' timeout) |
 //!
-//! Portraits are served here too (the fixtures' portrait URLs are rewritten to this server);
+//! [`FixtureApi::garbling_first`] garbles the first answer of any path (e.g. the Members
+//! API's search). Portraits are served here too (the fixtures' portrait URLs are rewritten to this server);
 //! member 4761's (BR8 7RE) is missing, to test a broken image.
 
 use std::collections::HashMap;
@@ -33,6 +35,17 @@ pub struct FixtureApi {
 
 impl FixtureApi {
     pub fn start() -> FixtureApi {
+        FixtureApi::start_with_fault(None)
+    }
+
+    /// Like [`FixtureApi::start`], but the first request whose path starts with `path` gets
+    /// HTTP 200 with an HTML page (a Wi-Fi login page, a proxy error) instead of JSON.
+    pub fn garbling_first(path: &'static str) -> FixtureApi {
+        FixtureApi::start_with_fault(Some(path))
+    }
+
+    fn start_with_fault(garble_first: Option<&'static str>) -> FixtureApi {
+        let garbled = std::sync::atomic::AtomicBool::new(false);
         let seen: Mutex<HashMap<String, usize>> = Mutex::new(HashMap::new());
         let base = std::sync::Arc::new(Mutex::new(String::new()));
         let handler_base = std::sync::Arc::clone(&base);
@@ -46,6 +59,11 @@ impl FixtureApi {
                     *count += 1;
                     *count
                 };
+                if garble_first.is_some_and(|path| url.starts_with(path))
+                    && !garbled.swap(true, std::sync::atomic::Ordering::SeqCst)
+                {
+                    return Some(with_cors(garbled_page()));
+                }
                 let base = handler_base.lock().expect("base").clone();
                 Some(answer(url, times, &base))
             })),
@@ -151,12 +169,9 @@ pub fn answer(url: &str, times: usize, base: &str) -> Reply {
                 500,
                 r#"{"status":500,"error":"Internal server error"}"#,
             )),
-            "SE16XX" => with_cors(Reply {
-                status: 200,
-                content_type: "text/html",
-                body: b"<html><body>Gateway login</body></html>".to_vec(),
-                headers: Vec::new(),
-            }),
+            "SE16XX" => with_cors(garbled_page()),
+            "SE19XX" if times == 1 => with_cors(garbled_page()),
+            "SE19XX" => with_cors(westminster()),
             "SE17XX" => westminster(),
             "SE18XX" => {
                 std::thread::sleep(Duration::from_secs(3));
@@ -201,6 +216,16 @@ pub fn answer(url: &str, times: usize, base: &str) -> Reply {
         }
     }
     with_cors(Reply::json(404, r#"{"status":404,"error":"Not found"}"#))
+}
+
+/// What a captive portal or a proxy error serves with HTTP 200 in place of the JSON.
+fn garbled_page() -> Reply {
+    Reply {
+        status: 200,
+        content_type: "text/html",
+        body: b"<html><body>Gateway login</body></html>".to_vec(),
+        headers: Vec::new(),
+    }
 }
 
 /// A neutral stand-in portrait.

@@ -18,7 +18,11 @@ struct Page {
 
 /// The widget on a partner page, pointed at the fixture API with a short timeout.
 async fn open(extra_attributes: &str, width: u32, height: u32) -> Page {
-    let api = FixtureApi::start();
+    open_with(FixtureApi::start(), extra_attributes, width, height).await
+}
+
+/// [`open`] with a given fixture API (e.g. one that injects a fault).
+async fn open_with(api: FixtureApi, extra_attributes: &str, width: u32, height: u32) -> Page {
     let attrs = format!(
         r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500" {extra_attributes}"#,
         api.url()
@@ -438,27 +442,230 @@ async fn a_short_retry_after_is_waited_out_automatically() {
     page.browser.close().await;
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn the_same_postcode_is_answered_from_the_session_cache() {
-    let page = open("", 1280, 900).await;
-    page.find_mp("IV2 3PT", "Mr Angus MacDonald").await;
-    let after_first = page.api.requests().len();
-    assert_eq!(
-        after_first,
-        3 + 1,
-        "postcode, search, contact and the portrait: {:?}",
-        page.api.requests()
-    );
-    page.browser.client.refresh().await.expect("reload");
-    page.wait_for("the widget after reload", "$('#cw-postcode')")
-        .await;
-    page.find_mp("iv23pt", "Mr Angus MacDonald").await;
-    let api_requests: Vec<String> = page.api.requests()[after_first..]
+/// The lookup API requests (no portraits) made since the `from`-th request.
+fn api_requests(page: &Page, from: usize) -> Vec<String> {
+    page.api.requests()[from..]
         .iter()
         .filter(|r| r.starts_with("/postcodes") || r.contains("/Contact") || r.contains("/Search"))
         .cloned()
+        .collect()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_same_postcode_is_answered_from_memory_until_the_page_reloads() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("IV2 3PT", "Mr Angus MacDonald").await;
+    assert_eq!(
+        api_requests(&page, 0).len(),
+        3,
+        "postcode, search and contact: {:?}",
+        page.api.requests()
+    );
+    let after_first = page.api.requests().len();
+    page.find_mp("YO1 7HH", "Rachael Maskell").await;
+    let after_second = page.api.requests().len();
+    page.find_mp("iv23pt", "Mr Angus MacDonald").await;
+    let again = api_requests(&page, after_second);
+    assert!(again.is_empty(), "asked again: {again:?}");
+    assert!(after_second > after_first);
+    // Nothing outlives the page: after a reload the services are asked again.
+    page.browser.client.refresh().await.expect("reload");
+    page.wait_for("the widget after reload", "$('#cw-postcode')")
+        .await;
+    let before_reload_lookup = page.api.requests().len();
+    page.find_mp("IV2 3PT", "Mr Angus MacDonald").await;
+    assert_eq!(api_requests(&page, before_reload_lookup).len(), 3);
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_seat_spelt_differently_by_parliament_is_found_past_an_ended_decoy() {
+    // postcodes.io says "Montgomeryshire and Glyndwr"; Parliament, "Montgomeryshire and
+    // Glyndŵr". The search for the ONS name finds nothing; the search for "Montgomeryshire"
+    // lists an ended seat of the same name first.
+    let page = open("", 1280, 900).await;
+    page.find_mp("SY16 1AA", "Steve Witherden").await;
+    assert!(page
+        .text(".cw-mp-constituency")
+        .await
+        .contains("Montgomeryshire and Glyndŵr"));
+    let searches: Vec<String> = page
+        .api
+        .requests()
+        .into_iter()
+        .filter(|r| r.contains("/Search"))
         .collect();
-    assert!(api_requests.is_empty(), "asked again: {api_requests:?}");
+    assert_eq!(searches.len(), 2, "{searches:?}");
+    assert!(searches[0].contains("searchText=Montgomeryshire%20and%20Glyndwr"));
+    assert!(searches[1].contains("searchText=Montgomeryshire&"));
+    fill_in_details(&page).await;
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    let href = href.as_str().expect("a mailto href");
+    assert!(
+        href.starts_with("mailto:steve.witherden.mp@parliament.uk?"),
+        "{href}"
+    );
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_typed_o_for_zero_is_corrected_and_only_the_correction_is_sent() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("sw1a iaa", "Rachel Blake").await;
+    assert_eq!(page.text("#cw-postcode-used").await, "We read that as SW1A 1AA.");
+    assert!(page
+        .text(".cw-mp-constituency")
+        .await
+        .starts_with("Based on your postcode, SW1A 1AA,"));
+    let described = page
+        .eval("$('#cw-postcode').getAttribute('aria-describedby')")
+        .await;
+    assert!(described.as_str().unwrap().contains("cw-postcode-used"));
+    let postcode_requests: Vec<String> = page
+        .api
+        .requests()
+        .into_iter()
+        .filter(|r| r.starts_with("/postcodes/"))
+        .collect();
+    assert_eq!(postcode_requests, ["/postcodes/SW1A%201AA"]);
+    // Typing it right removes the note.
+    page.type_into("#cw-postcode", "SW1A 1AA").await;
+    page.wait_for("no correction note", "!$('#cw-postcode-used')")
+        .await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn territories_and_bfpo_numbers_are_answered_without_any_request() {
+    let page = open("", 1280, 900).await;
+    for (typed, message) in [
+        (
+            "FIQQ 1ZZ",
+            "Error: The Falkland Islands does not have an MP in the UK Parliament",
+        ),
+        (
+            "STHL 1ZZ",
+            "Error: St Helena does not have an MP in the UK Parliament",
+        ),
+        (
+            "BFPO 1234",
+            "Error: BFPO numbers are for forces mail and do not have an MP",
+        ),
+    ] {
+        page.look_up(typed).await;
+        page.wait_for(
+            &format!("{message:?}"),
+            &format!("$('#cw-postcode-error')?.textContent.includes({message:?})"),
+        )
+        .await;
+    }
+    // Typing one in full does not look it up either.
+    page.type_into("#cw-postcode", "TKCA 1ZZ").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(page.api.requests(), Vec::<String>::new());
+    page.no_console_errors().await;
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn territories_and_bfpo_are_explained_in_welsh_too() {
+    let page = open(r#"data-lang="cy""#, 1280, 900).await;
+    page.look_up("BFPO 57").await;
+    page.wait_for(
+        "the Welsh BFPO message",
+        "$('#cw-postcode-error')?.textContent.includes('Mae rhifau BFPO')",
+    )
+    .await;
+    page.look_up("PCRN 1ZZ").await;
+    page.wait_for(
+        "the Welsh territory message",
+        "$('#cw-postcode-error')?.textContent.includes('Nid oes AS yn Senedd y DU ar gyfer Ynysoedd Pitcairn')",
+    )
+    .await;
+    assert_eq!(page.api.requests(), Vec::<String>::new());
+    page.browser.close().await;
+}
+
+/// Looks up Westminster with the first answer of `path` garbled, then presses Try again.
+async fn retry_recovers_after_garbled(api: FixtureApi, postcode: &str, path: &str) {
+    let page = open_with(api, "", 1280, 900).await;
+    page.look_up(postcode).await;
+    page.wait_for(
+        &format!("the unreadable-answer message ({path})"),
+        "$('.cw-problem-message')?.textContent.includes('could not read')",
+    )
+    .await;
+    page.click(".cw-problem button").await;
+    page.wait_for(
+        &format!("the MP after Retry ({path})"),
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
+    let asked = page
+        .api
+        .requests()
+        .into_iter()
+        .filter(|r| r.starts_with(path))
+        .count();
+    assert_eq!(asked, 2, "a real new request to {path}");
+    page.browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn retry_after_a_garbled_answer_asks_each_service_again() {
+    retry_recovers_after_garbled(FixtureApi::start(), "SE1 9XX", "/postcodes/").await;
+    retry_recovers_after_garbled(
+        FixtureApi::garbling_first("/api/Location/Constituency/Search"),
+        "SW1A 1AA",
+        "/api/Location/Constituency/Search",
+    )
+    .await;
+    retry_recovers_after_garbled(
+        FixtureApi::garbling_first("/api/Members/5097/Contact"),
+        "SW1A 1AA",
+        "/api/Members/5097/Contact",
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn nothing_is_left_in_the_partner_pages_storage() {
+    let page = open("", 1280, 900).await;
+    page.find_mp("SW1A 1AA", "Rachel Blake").await;
+    fill_in_details(&page).await;
+    page.eval("$('.cw-mailto').addEventListener('click', e => e.preventDefault()) || true")
+        .await;
+    page.click(".cw-mailto").await;
+    page.wait_for("the did-you-send question", "$('.cw-yes-sent')")
+        .await;
+    page.click(".cw-yes-sent").await;
+    page.wait_for("the thank-you", "$('.cw-thanks')").await;
+    let stored = page
+        .browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const dbs = indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [];
+               const caches_ = self.caches ? await caches.keys() : [];
+               return {
+                 session: Object.keys(sessionStorage),
+                 local: Object.keys(localStorage),
+                 cookies: document.cookie,
+                 indexedDb: dbs,
+                 cacheStorage: caches_,
+               };
+             })().then(done, e => done({ error: String(e) }));",
+            vec![],
+        )
+        .await
+        .expect("read the partner origin's storage");
+    assert_eq!(
+        stored,
+        serde_json::json!({
+            "session": [], "local": [], "cookies": "", "indexedDb": [], "cacheStorage": []
+        })
+    );
     page.browser.close().await;
 }
 

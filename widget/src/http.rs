@@ -1,7 +1,7 @@
-//! HTTP GET for the lookup APIs: a time limit, cancellation, and a session cache of successful
-//! answers, so the same postcode never asks the services twice.
+//! HTTP GET for the lookup APIs: a time limit and cancellation. Nothing is stored here: what
+//! is worth remembering is decided after decoding (see `lookup.rs`).
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestCache};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -30,45 +30,17 @@ impl From<LookupError> for FetchError {
     }
 }
 
-const CACHE_PREFIX: &str = "campaign-widget:";
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-fn cached(url: &str) -> Option<String> {
-    session_storage()?
-        .get_item(&format!("{CACHE_PREFIX}{url}"))
-        .ok()
-        .flatten()
-}
-
-fn remember(url: &str, body: &str) {
-    if let Some(storage) = session_storage() {
-        // A full or disabled storage only costs us the cache.
-        let _ = storage.set_item(&format!("{CACHE_PREFIX}{url}"), body);
-    }
-}
-
 fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. With `cache`,
-/// successful (200) answers are kept for the browser session and reused.
+/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. Always a real
+/// request: the browser's HTTP cache is bypassed, so a retry after a garbled answer asks again.
 pub async fn get(
     url: &str,
     timeout_ms: u32,
     cancel: &AbortController,
-    cache: bool,
 ) -> Result<Reply, FetchError> {
-    if let Some(body) = cache.then(|| cached(url)).flatten() {
-        return Ok(Reply {
-            status: 200,
-            retry_after: None,
-            body,
-        });
-    }
     if is_offline() {
         return Err(LookupError::Offline.into());
     }
@@ -88,6 +60,7 @@ pub async fn get(
     };
     let result = async {
         let response = Request::get(url)
+            .cache(RequestCache::NoStore)
             .abort_signal(Some(&signal))
             .send()
             .await
@@ -106,12 +79,7 @@ pub async fn get(
         timer.clear();
     }
     match result {
-        Ok(reply) => {
-            if cache && reply.status == 200 {
-                remember(url, &reply.body);
-            }
-            Ok(reply)
-        }
+        Ok(reply) => Ok(reply),
         Err(()) if timed_out.get() => Err(LookupError::Timeout.into()),
         Err(()) if signal.aborted() => Err(FetchError::Cancelled),
         Err(()) if is_offline() => Err(LookupError::Offline.into()),

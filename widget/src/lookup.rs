@@ -1,5 +1,12 @@
 //! The MP lookup over the network: postcode → constituency → MP → contact, decoded by the core.
+//!
+//! Decoded answers are remembered in memory for the life of the page, shared by every widget
+//! on it, so the same postcode never asks the services twice. Nothing is written to the
+//! partner's storage (sessionStorage, localStorage, cookies…): any script on the page could
+//! read it there. Only an answer that decoded into a result is remembered, so "Try again"
+//! after a garbled answer, a 5xx, a timeout or being offline always asks again.
 
+use std::cell::RefCell;
 use std::time::Duration;
 use web_sys::AbortController;
 use widget_core::campaign::ApiConfig;
@@ -7,6 +14,7 @@ use widget_core::lookup::{
     constituency_search_url, contact_url, decode_constituency_search, decode_contact,
     decode_postcode, postcode_url,
 };
+use widget_core::names::shorter_search;
 use widget_core::{Constituency, LookupError, Mp, MpContact, Postcode};
 
 use crate::browser::sleep;
@@ -21,31 +29,100 @@ pub struct Found {
     pub contact: MpContact,
 }
 
-/// GETs `url` and decodes it; waits out one short Retry-After by itself.
+/// How many answers the page remembers; the oldest is forgotten first.
+const REMEMBERED: usize = 200;
+
+thread_local! {
+    /// Bodies of answers that decoded into a result, by URL.
+    static ANSWERS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn remembered(url: &str) -> Option<String> {
+    ANSWERS.with_borrow(|answers| {
+        answers
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, body)| body.clone())
+    })
+}
+
+fn remember(url: &str, body: String) {
+    ANSWERS.with_borrow_mut(|answers| {
+        answers.retain(|(u, _)| u != url);
+        if answers.len() >= REMEMBERED {
+            answers.remove(0);
+        }
+        answers.push((url.to_owned(), body));
+    });
+}
+
+/// GETs `url` and decodes it, from memory when it decoded before; waits out one short
+/// Retry-After by itself.
 async fn fetch_decoded<T>(
     url: &str,
     api: &ApiConfig,
     cancel: &AbortController,
     decode: impl Fn(&Reply) -> Result<T, LookupError>,
 ) -> Result<T, FetchError> {
-    let reply = get(url, api.timeout_ms, cancel, true).await?;
-    match decode(&reply) {
-        Err(error) => match error.auto_retry_after() {
-            Some(seconds) => {
-                sleep(Duration::from_secs(u64::from(seconds))).await;
-                if cancel.signal().aborted() {
-                    return Err(FetchError::Cancelled);
+    if let Some(body) = remembered(url) {
+        let reply = Reply {
+            status: 200,
+            retry_after: None,
+            body,
+        };
+        if let Ok(value) = decode(&reply) {
+            return Ok(value);
+        }
+    }
+    let mut reply = get(url, api.timeout_ms, cancel).await?;
+    let mut decoded = decode(&reply);
+    if let Some(seconds) = decoded
+        .as_ref()
+        .err()
+        .and_then(LookupError::auto_retry_after)
+    {
+        sleep(Duration::from_secs(u64::from(seconds))).await;
+        if cancel.signal().aborted() {
+            return Err(FetchError::Cancelled);
+        }
+        reply = get(url, api.timeout_ms, cancel).await?;
+        decoded = decode(&reply);
+    }
+    if decoded.is_ok() && reply.status == 200 {
+        remember(url, reply.body);
+    }
+    Ok(decoded?)
+}
+
+/// Finds the current MP of the constituency named `name` (postcodes.io's spelling). When the
+/// search for the whole name finds no matching seat, searches once more for one word of it.
+async fn find_member(
+    api: &ApiConfig,
+    name: &str,
+    cancel: &AbortController,
+) -> Result<Mp, FetchError> {
+    let search = |query: String| async move {
+        let url = constituency_search_url(&api.members, &query);
+        fetch_decoded(&url, api, cancel, |r| {
+            decode_constituency_search(r.status, &r.body, r.retry_after.as_deref(), name)
+        })
+        .await
+    };
+    match search(name.to_owned()).await {
+        Err(FetchError::Failed(LookupError::ConstituencyNotFound { .. })) => {
+            match shorter_search(name) {
+                Some(word) => search(word.to_owned()).await,
+                None => Err(LookupError::ConstituencyNotFound {
+                    constituency: name.trim().to_owned(),
                 }
-                let again = get(url, api.timeout_ms, cancel, true).await?;
-                Ok(decode(&again)?)
+                .into()),
             }
-            None => Err(error.into()),
-        },
-        Ok(value) => Ok(value),
+        }
+        other => other,
     }
 }
 
-/// Finds the MP for `postcode`, asking each service once (answers are cached per session).
+/// Finds the MP for `postcode`, asking each service once (answers are remembered per page).
 pub async fn find_mp(
     api: &ApiConfig,
     postcode: &Postcode,
@@ -55,16 +132,7 @@ pub async fn find_mp(
         decode_postcode(r.status, &r.body, r.retry_after.as_deref())
     })
     .await?;
-    let search = constituency_search_url(&api.members, &constituency.name);
-    let mp = fetch_decoded(&search, api, cancel, |r| {
-        decode_constituency_search(
-            r.status,
-            &r.body,
-            r.retry_after.as_deref(),
-            &constituency.name,
-        )
-    })
-    .await?;
+    let mp = find_member(api, &constituency.name, cancel).await?;
     let contact = fetch_decoded(&contact_url(&api.members, mp.id), api, cancel, |r| {
         decode_contact(r.status, &r.body, r.retry_after.as_deref())
     })

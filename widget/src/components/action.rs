@@ -138,7 +138,7 @@ pub fn Action(
         }
         let handle = set_timeout_with_handle(
             move || {
-                if let Ok(postcode) = Postcode::parse(&value) {
+                if let Some(postcode) = Postcode::complete(&value) {
                     start(postcode);
                 }
             },
@@ -186,13 +186,25 @@ pub fn Action(
         }
     };
 
+    // The postcode looked up, when it corrects what is typed ("C015 1AA" → "CO15 1AA").
+    let corrected = move || {
+        let typed = input.get();
+        lookup.with(|l| {
+            l.postcode()
+                .filter(|p| p.corrects(&typed) && Postcode::parse(&typed).as_ref() == Ok(*p))
+                .cloned()
+        })
+    };
     let has_error = move || field_error.with(Option::is_some);
     let described_by = move || {
+        let mut ids = String::from("cw-postcode-hint");
         if has_error() {
-            "cw-postcode-hint cw-postcode-error"
-        } else {
-            "cw-postcode-hint"
+            ids.push_str(" cw-postcode-error");
         }
+        if corrected().is_some() {
+            ids.push_str(" cw-postcode-used");
+        }
+        ids
     };
 
     view! {
@@ -226,6 +238,11 @@ pub fn Action(
                         {Text::FindMp.get(texts)}
                     </button>
                 </div>
+                {move || corrected().map(|postcode| view! {
+                    <p class="cw-hint cw-postcode-used" id="cw-postcode-used">
+                        {Text::PostcodeCorrected.fill(texts, &[("postcode", postcode.as_str())])}
+                    </p>
+                })}
             </div>
         </form>
         <p class="cw-status" role="status">
