@@ -1,11 +1,11 @@
 //! HTTP GET for the lookup APIs: a time limit and cancellation. Nothing is stored here: what
 //! is worth remembering is decided after decoding (see `lookup.rs`).
 
-use gloo_net::http::{Request, RequestCache};
+use gloo_net::http::Request;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use web_sys::AbortController;
+use web_sys::{AbortController, RequestCache};
 use widget_core::LookupError;
 
 /// What came back: status, the Retry-After header, and the body.
@@ -34,12 +34,14 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. Always a real
-/// request: the browser's HTTP cache is bypassed, so a retry after a garbled answer asks again.
+/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. `cache` says
+/// how the browser's HTTP cache is used: lookups pass `NoStore`, so a retry after a garbled
+/// answer really asks again and no answer about a postcode lands on disk.
 pub async fn get(
     url: &str,
     timeout_ms: u32,
     cancel: &AbortController,
+    cache: RequestCache,
 ) -> Result<Reply, FetchError> {
     if is_offline() {
         return Err(LookupError::Offline.into());
@@ -60,7 +62,7 @@ pub async fn get(
     };
     let result = async {
         let response = Request::get(url)
-            .cache(RequestCache::NoStore)
+            .cache(cache)
             .abort_signal(Some(&signal))
             .send()
             .await

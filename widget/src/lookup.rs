@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 use std::time::Duration;
-use web_sys::AbortController;
+use web_sys::{AbortController, RequestCache};
 use widget_core::campaign::ApiConfig;
 use widget_core::lookup::{
     constituency_search_url, contact_url, decode_constituency_search, decode_contact,
@@ -74,7 +74,7 @@ async fn fetch_decoded<T>(
             return Ok(value);
         }
     }
-    let mut reply = get(url, api.timeout_ms, cancel).await?;
+    let mut reply = get(url, api.timeout_ms, cancel, RequestCache::NoStore).await?;
     let mut decoded = decode(&reply);
     if let Some(seconds) = decoded
         .as_ref()
@@ -85,7 +85,7 @@ async fn fetch_decoded<T>(
         if cancel.signal().aborted() {
             return Err(FetchError::Cancelled);
         }
-        reply = get(url, api.timeout_ms, cancel).await?;
+        reply = get(url, api.timeout_ms, cancel, RequestCache::NoStore).await?;
         decoded = decode(&reply);
     }
     if decoded.is_ok() && reply.status == 200 {

@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    AbortController, Element, HtmlElement, RequestCache, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 use widget_core::{Campaign, CampaignError, Lang, Texts};
 
 use crate::components::{ConfigErrorBox, Widget};
@@ -111,7 +113,7 @@ impl WidgetOptions {
 async fn load_campaign(url: &str) -> Result<Campaign, String> {
     let cannot = |why: &str| format!("The campaign file {url} could not be loaded: {why}.");
     let controller = AbortController::new().map_err(|_| cannot("the browser refused"))?;
-    let reply = match get(url, CAMPAIGN_TIMEOUT_MS, &controller, false).await {
+    let reply = match get(url, CAMPAIGN_TIMEOUT_MS, &controller, RequestCache::Default).await {
         Ok(reply) => reply,
         Err(FetchError::Failed(widget_core::LookupError::Timeout)) => {
             return Err(cannot("it took too long to arrive"))
