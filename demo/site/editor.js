@@ -228,13 +228,21 @@ function renderEmail(json) {
 
 const attr = (value) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
+// Where JavaScript is off, the snippet still carries the campaign's ask and a WriteToThem link.
+function noscriptAsk(lang) {
+  const texts = (lang === "cy" && campaign.languages?.cy) || {};
+  return [texts.headline ?? campaign.headline, texts.ask?.text ?? campaign.ask?.text]
+    .filter(Boolean).join(". ").replace(/\.\./g, ".");
+}
+
 function renderSnippets() {
   const url = $("campaign-url").value.trim();
   const lang = $("lang").value;
   const snippets = [
     ["Script tag (partner sites)",
       `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"></script>\n` +
-      `<noscript><a href="${attr(WIDGET_BASE)}embed.html?campaign=${encodeURIComponent(url)}">Write to your MP</a></noscript>`],
+      `<noscript><p>${attr(noscriptAsk(lang))}\n  <a href="https://www.writetothem.com/?a=westminstermp">` +
+      `${lang === "cy" ? "Ysgrifennu at eich AS drwy WriteToThem" : "Write to your MP through WriteToThem"}</a></p></noscript>`],
     ["Custom element",
       `<campaign-widget campaign="${attr(url)}" lang="${lang}"></campaign-widget>\n<script src="${attr(WIDGET_BASE)}embed.js" async></script>`],
     ["iframe (blogs without scripts)",

@@ -512,7 +512,10 @@ async fn a_seat_spelt_differently_by_parliament_is_found_past_an_ended_decoy() {
 async fn a_typed_o_for_zero_is_corrected_and_only_the_correction_is_sent() {
     let page = open("", 1280, 900).await;
     page.find_mp("sw1a iaa", "Rachel Blake").await;
-    assert_eq!(page.text("#cw-postcode-used").await, "We read that as SW1A 1AA.");
+    assert_eq!(
+        page.text("#cw-postcode-used").await,
+        "We read that as SW1A 1AA."
+    );
     assert!(page
         .text(".cw-mp-constituency")
         .await

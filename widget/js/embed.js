@@ -18,14 +18,52 @@
     (bundle = bundle || import(base + NAME + ".js").then((m) =>
       m.default({ module_or_path: base + NAME + "_bg.wasm" }).then(() => m)));
 
-  const start = (el, box) =>
+  // Its two sentences, in the widget's language (data-lang, lang, else the page's).
+  const WORDS = {
+    en: ["This campaign widget could not load. Please try again later.",
+      "This browser is too old to run this campaign tool, but you can still write to your MP.",
+      "Write to your MP through WriteToThem"],
+    cy: ["Nid oedd modd llwytho\u2019r teclyn ymgyrch hwn. Rhowch gynnig arall arni yn nes ymlaen.",
+      "Mae\u2019r porwr hwn yn rhy hen i redeg yr offeryn ymgyrch hwn, ond gallwch ysgrifennu at eich AS o hyd.",
+      "Ysgrifennu at eich AS drwy WriteToThem"],
+  };
+  const words = (el) => {
+    const tag = el.getAttribute("data-lang") || el.getAttribute("lang") || document.documentElement.lang;
+    return WORDS[String(tag).slice(0, 2).toLowerCase() === "cy" ? "cy" : "en"];
+  };
+  // The wasm needs sign-extension, saturating float-to-int, bulk memory, reference types and
+  // multi-value: this 51-byte module uses each of them, so it validates only where ours runs.
+  const CAN_RUN = "AGFzbQEAAAABBgFgAAJ/fwMCAQAFAwEAAQoYARYAQQBBAEEA/AsA0HDRwEMAAAAA/AAL";
+  const supported = () => {
+    try {
+      return WebAssembly.validate(Uint8Array.from(atob(CAN_RUN), (c) => c.charCodeAt(0)));
+    } catch (error) {
+      return false;
+    }
+  };
+
+  const start = (el, box) => {
+    const say = words(el);
+    if (!supported()) {
+      // Still a way to write: WriteToThem works in any browser.
+      const text = document.createElement("p");
+      const link = document.createElement("a");
+      text.textContent = say[1];
+      link.href = "https://www.writetothem.com/?a=westminstermp";
+      link.textContent = say[2];
+      box.className = "cw-frame cw-unsupported";
+      box.removeAttribute("aria-busy");
+      box.append(text, link);
+      return;
+    }
     load().then(
       (m) => m.mountElement(el, base + "widget.css"),
       (error) => {
         console.error(PREFIX, "could not load from " + base, error);
         box.removeAttribute("aria-busy");
-        box.textContent = "This campaign widget could not load. Please try again later.";
+        box.textContent = say[0];
       });
+  };
 
   if (!customElements.get(NAME)) {
     customElements.define(NAME, class extends HTMLElement {
