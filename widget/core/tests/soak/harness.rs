@@ -3,6 +3,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::fmt::Debug;
+use std::io::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
@@ -14,8 +15,8 @@ const DEFAULT_COUNT: usize = 10_000;
 const HANG: Duration = Duration::from_secs(1);
 /// An input still running after this long is stuck for good: the run stops and says which.
 const STUCK: Duration = Duration::from_secs(60);
-/// How many failures are printed in full.
-const SHOWN: usize = 5;
+/// How many failures of each kind (panic, hang, wrong answer) are printed in full.
+const SHOWN: usize = 3;
 
 /// `SOAK_SEED` (decimal or 0x hex) and `SOAK_COUNT`, or the defaults.
 fn settings() -> (u64, usize) {
@@ -70,7 +71,7 @@ pub struct Report {
     wrong: usize,
     slowest: Duration,
     slowest_index: usize,
-    /// The first few failures, in full.
+    /// The first few failures of each kind, with their inputs.
     failures: Vec<String>,
 }
 
@@ -117,7 +118,9 @@ pub fn soak<I: Debug>(
                 std::thread::park_timeout(Duration::from_millis(200));
                 if let Some((index, since)) = *running.lock().unwrap() {
                     if since.elapsed() > STUCK {
-                        eprintln!(
+                        // Straight to stderr: the test harness would swallow eprintln! here.
+                        let _ = writeln!(
+                            std::io::stderr(),
                             "soak {target}: input #{index} has run for over {STUCK:?} \
                              (SOAK_SEED={seed:#x}); stopping"
                         );
@@ -140,28 +143,34 @@ pub fn soak<I: Debug>(
                 report.slowest = took;
                 report.slowest_index = index;
             }
-            let failure = match outcome {
-                Ok(Ok(())) => None,
+            let mut failures = Vec::new();
+            match outcome {
+                Ok(Ok(())) => {}
                 Ok(Err(why)) => {
                     report.wrong += 1;
-                    Some(format!("WRONG: {why}"))
+                    if report.wrong <= SHOWN {
+                        failures.push(format!("WRONG: {why}"));
+                    }
                 }
                 Err(_) => {
                     report.panics += 1;
-                    Some(format!("PANIC: {}", LAST_PANIC.take()))
+                    let panic = LAST_PANIC.take();
+                    if report.panics <= SHOWN {
+                        failures.push(format!("PANIC: {panic}"));
+                    }
                 }
-            };
+            }
             if took > HANG {
                 report.hangs += 1;
-            }
-            let failure = failure.or_else(|| (took > HANG).then(|| format!("HANG: {took:?}")));
-            if let Some(failure) = failure {
-                if report.failures.len() < SHOWN {
-                    report.failures.push(format!(
-                        "{target} input #{index} (SOAK_SEED={seed:#x}): {failure}\n  input: {}",
-                        shown(&input)
-                    ));
+                if report.hangs <= SHOWN {
+                    failures.push(format!("HANG: {took:?}"));
                 }
+            }
+            for failure in failures {
+                report.failures.push(format!(
+                    "{target} input #{index} (SOAK_SEED={seed:#x}): {failure}\n  input: {}",
+                    shown(&input)
+                ));
             }
         }
         done.store(true, Ordering::Relaxed);
@@ -198,13 +207,14 @@ impl Report {
         println!("{table}");
         assert!(
             self.panics == 0 && self.hangs == 0 && self.wrong == 0,
-            "{}: {} panics, {} hangs, {} wrong answers (SOAK_SEED={:#x}); the first:\n{}",
+            "{}: {} panics, {} hangs, {} wrong answers with SOAK_SEED={:#x} (the first of each \
+             are printed above with their inputs; any SOAK_COUNT above an input's number makes \
+             it again)",
             self.target,
             self.panics,
             self.hangs,
             self.wrong,
             self.seed,
-            self.failures.join("\n")
         );
     }
 }
