@@ -4,9 +4,10 @@
 # hang (> 1 s for one input) or wrong answer, with the seed and the input that did it.
 #   scripts/soak.sh                      # a million per target, the fixed seed
 #   SOAK_COUNT=50000 SOAK_SEED=0x1234 scripts/soak.sh
+#   scripts/soak.sh soak_letter          # only the tests whose names contain this
 # The release profile says panic = "abort", but cargo builds test targets with unwinding, so
 # each input's panic is caught and counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SOAK_COUNT="${SOAK_COUNT:-1000000}"
-cargo test --release -p widget-core --test soak -- --nocapture --test-threads=1
+cargo test --release -p widget-core --test soak -- --nocapture --test-threads=1 "$@"

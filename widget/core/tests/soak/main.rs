@@ -465,6 +465,19 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+/// A part of a URL that is all encoded: unreserved characters and escapes, nothing a mail
+/// program or browser could read as punctuation (`?`, `&`, `=`, `#`, `,`, spaces, line breaks).
+fn encoded(part: &str) -> Check {
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+    match part.bytes().position(|b| !(unreserved(b) || b == b'%')) {
+        Some(at) => Err(format!(
+            "{:?} unencoded in {part:?}",
+            part[at..].chars().next()
+        )),
+        None => Ok(()),
+    }
+}
+
 /// A URL's query as decoded (name, value) pairs; every `&` and `=` in it must be a separator.
 fn query(query: &str) -> Result<Vec<(String, String)>, String> {
     query
@@ -473,23 +486,12 @@ fn query(query: &str) -> Result<Vec<(String, String)>, String> {
             let (name, value) = pair
                 .split_once('=')
                 .ok_or_else(|| format!("{pair:?} is not name=value"))?;
+            encoded(name)?;
+            encoded(value)?;
             let value = decode(value).ok_or_else(|| format!("{value:?} does not decode"))?;
             Ok((name.to_owned(), value))
         })
         .collect()
-}
-
-/// Only characters that mean nothing, escapes and the link's own punctuation.
-fn only_safe_characters(url: &str, punctuation: &[u8]) -> Check {
-    let safe = |b: &u8| {
-        b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'%')
-            || punctuation.contains(b)
-    };
-    match url.bytes().position(|b| !safe(&b)) {
-        Some(at) => Err(format!("{:?} unencoded in {url}", &url[at..])),
-        None => Ok(()),
-    }
 }
 
 /// What the links must carry: the subject as one line, the body with LF line breaks.
@@ -517,11 +519,15 @@ fn check_mailto(email: &Email, expected: &Expected) -> Check {
         };
     }
     let url = link.ok_or_else(|| format!("no link for {to:?}"))?;
-    only_safe_characters(&url, b":@?&=")?;
     let (recipient, fields) = url
         .strip_prefix("mailto:")
         .and_then(|rest| rest.split_once('?'))
         .ok_or_else(|| format!("not mailto:…?…: {url}"))?;
+    let (local, domain) = recipient
+        .split_once('@')
+        .ok_or_else(|| format!("no @ in {recipient:?}"))?;
+    encoded(local)?;
+    encoded(domain)?;
     if decode(recipient).as_deref() != Some(to) {
         return Err(format!("the recipient is {recipient:?}, not {to:?}"));
     }
@@ -541,7 +547,6 @@ fn check_mailto(email: &Email, expected: &Expected) -> Check {
 
 fn check_webmail(service: Webmail, email: &Email, expected: &Expected) -> Check {
     let url = service.compose_url(email);
-    only_safe_characters(&url, b":/?&=")?;
     let (base, names, subject_key): (&str, &[&str], &str) = match service {
         Webmail::Gmail => (
             "https://mail.google.com/mail/",
