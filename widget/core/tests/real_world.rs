@@ -2,10 +2,9 @@
 //! `fixtures/real-world/cases.json` (a real postcodes.io or Members API answer, the status to
 //! feed, and what a correct decode gives). Sources are in that folder's README.
 //!
-//! Skipped here: the collection's derived probe (the snommoc search answer with its seat renamed
-//! "Montgomeryshire and Glyndŵr", looked up as "Montgomeryshire and Glyndwr"). It is not a
-//! captured answer and not in `cases.json`; it is covered elsewhere, with the matching of ONS and
-//! Parliament spellings of a seat's name.
+//! Beside the cases: the collection's derived probe (the snommoc search answer with its seat
+//! renamed "Montgomeryshire and Glyndŵr", looked up as postcodes.io spells it, "Montgomeryshire
+//! and Glyndwr"). All 650 seats are matched the same way in `names.rs`.
 
 use widget_core::json::{parse, Json};
 use widget_core::lookup::{decode_constituency_search, decode_contact, decode_postcode};
@@ -165,4 +164,16 @@ fn every_real_answer_has_a_case() {
         .collect();
     unused.sort();
     assert!(unused.is_empty(), "answers no case decodes: {unused:?}");
+}
+
+#[test]
+fn the_real_search_answer_renamed_to_glyndwr_with_a_circumflex_is_found_as_ons_spells_it() {
+    let body = fixture("members-snommoc-constituency-search-inverness.json").replace(
+        "Inverness, Skye and West Ross-shire",
+        "Montgomeryshire and Glyndŵr",
+    );
+    let mp = decode_constituency_search(200, &body, None, "Montgomeryshire and Glyndwr")
+        .expect("the renamed seat");
+    assert_eq!(mp.id, 5362);
+    assert_eq!(mp.constituency, "Montgomeryshire and Glyndŵr");
 }
