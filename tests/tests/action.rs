@@ -531,6 +531,9 @@ async fn a_typed_o_for_zero_is_corrected_and_only_the_correction_is_sent() {
         .filter(|r| r.starts_with("/postcodes/"))
         .collect();
     assert_eq!(postcode_requests, ["/postcodes/SW1A%201AA"]);
+    page.browser
+        .screenshot("action-corrected-postcode-desktop")
+        .await;
     // Typing it right removes the note.
     page.type_into("#cw-postcode", "SW1A 1AA").await;
     page.wait_for("no correction note", "!$('#cw-postcode-used')")
@@ -540,7 +543,7 @@ async fn a_typed_o_for_zero_is_corrected_and_only_the_correction_is_sent() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn territories_and_bfpo_numbers_are_answered_without_any_request() {
-    let page = open("", 1280, 900).await;
+    let page = open("", 360, 800).await;
     for (typed, message) in [
         (
             "FIQQ 1ZZ",
@@ -562,6 +565,7 @@ async fn territories_and_bfpo_numbers_are_answered_without_any_request() {
         )
         .await;
     }
+    page.browser.screenshot("action-bfpo-phone").await;
     // Typing one in full does not look it up either.
     page.type_into("#cw-postcode", "TKCA 1ZZ").await;
     tokio::time::sleep(Duration::from_millis(700)).await;
@@ -592,7 +596,8 @@ async fn territories_and_bfpo_are_explained_in_welsh_too() {
 /// Looks up Westminster with the first answer of `path` garbled, then presses Try again.
 async fn retry_recovers_after_garbled(api: FixtureApi, postcode: &str, path: &str) {
     let page = open_with(api, "", 1280, 900).await;
-    page.look_up(postcode).await;
+    // Looked up while typing: one request, so the garbled answer is the one shown.
+    page.type_into("#cw-postcode", postcode).await;
     page.wait_for(
         &format!("the unreadable-answer message ({path})"),
         "$('.cw-problem-message')?.textContent.includes('could not read')",

@@ -98,7 +98,13 @@ async fn look_with(css: fn(String) -> String, scheme: &str) -> Value {
         .goto(&format!("{}/host.html", site.url))
         .await
         .expect("open the host page");
-    wait_in_widget(&browser, "the postcode field", "$('#cw-postcode')").await;
+    // The frame is shown once its stylesheet has loaded.
+    wait_in_widget(
+        &browser,
+        "the styled postcode field",
+        "$('#cw-postcode') && !$('.cw-frame').hidden",
+    )
+    .await;
     let look = in_widget(&browser, LOOK).await;
     browser.close().await;
     look
@@ -160,6 +166,7 @@ fn unsupported_page(lang: &str) -> String {
     format!(
         r#"<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>Partner page</title>
+<link rel="icon" href="favicon.svg">
 <script>WebAssembly.validate = () => false;</script></head>
 <body><h1>A partner's page</h1>
 <campaign-widget></campaign-widget>
@@ -183,7 +190,9 @@ async fn a_browser_that_cannot_run_the_wasm_gets_a_way_to_write_in_its_language(
         ),
     ] {
         let site = site(unsupported_page(lang), unchanged);
-        let browser = Browser::start(1280, 900).await;
+        // English on a desktop, Welsh on a phone.
+        let (width, height) = if lang == "en" { (1280, 900) } else { (360, 800) };
+        let browser = Browser::start(width, height).await;
         browser
             .client
             .goto(&format!("{}/host.html", site.url))
@@ -206,6 +215,7 @@ async fn a_browser_that_cannot_run_the_wasm_gets_a_way_to_write_in_its_language(
         assert!(bundle.is_empty(), "the bundle was fetched anyway: {bundle:?}");
         let errors = browser.console_errors().await;
         assert!(errors.is_empty(), "console errors: {errors:#?}");
+        browser.screenshot(&format!("fallback-no-wasm-{lang}")).await;
         browser.close().await;
     }
 }
