@@ -66,8 +66,10 @@ fn respaced(rng: &mut Rng, postcode: &str) -> String {
 
 fn check_postcode(input: &PostcodeInput) -> Check {
     let parsed = Postcode::parse(&input.text);
-    if Postcode::is_complete(&input.text) != parsed.is_ok() {
-        return Err("is_complete disagrees with parse".into());
+    let complete = Postcode::complete(&input.text);
+    let uncorrected = parsed.as_ref().ok().filter(|p| !p.corrects(&input.text));
+    if complete.as_ref() != uncorrected {
+        return Err("complete disagrees with parse".into());
     }
     if let Some(expect) = &input.expect {
         return match &parsed {
@@ -84,7 +86,19 @@ fn check_postcode(input: &PostcodeInput) -> Check {
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
                 .to_ascii_uppercase();
-            if normal.replace(' ', "") != typed {
+            // Either what was typed, or it with O/0 and I/L/1 slips read the other way.
+            let slip = |t: char, n: char| {
+                t == n
+                    || matches!(
+                        (t, n),
+                        ('O', '0') | ('0', 'O') | ('I' | 'L', '1') | ('1', 'I')
+                    )
+            };
+            let compact = normal.replace(' ', "");
+            if compact.len() != typed.len()
+                || !typed.chars().zip(compact.chars()).all(|(t, n)| slip(t, n))
+                || postcode.corrects(&input.text) == (compact == typed)
+            {
                 return Err(format!("{normal:?} is not what was typed"));
             }
             if normal.len() < 6 || normal.len() > 8 || normal.matches(' ').count() != 1 {
