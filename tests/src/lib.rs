@@ -6,8 +6,11 @@
 //! the test fails (the browser's whole process group is killed).
 
 pub mod browser;
+pub mod cases;
 pub mod fixture_api;
+pub mod partner;
 pub mod server;
+pub mod widget_page;
 
 pub use browser::{Browser, Engine};
 pub use fixture_api::FixtureApi;
