@@ -85,7 +85,7 @@ async fn a_page_without_the_console_hook_is_reported_in_webkit() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn every_engine_gets_its_window_size_and_leaves_no_process_behind() {
+async fn chromium_firefox_and_webkit_get_their_window_size_and_leave_no_process_behind() {
     let site = serving("<!doctype html><title>t</title><p>hello");
     for engine in [Engine::Chromium, Engine::Firefox, Engine::WebKit] {
         let browser = Browser::start_engine(engine, 1280, 900).await;
