@@ -388,6 +388,12 @@ impl Browser {
                 }),
             )
             .await;
+        } else {
+            // WebKit's driver can otherwise capture a frame painted before the last changes.
+            self.js(
+                "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));",
+            )
+            .await;
         }
         let png = self.client.screenshot().await.expect("screenshot");
         let path = crate::screenshot_dir().join(format!("{name}.png"));
