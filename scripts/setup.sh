@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs every tool the project needs, from crates.io, npm and Debian only.
 # Idempotent: each step compares the installed version and skips when it matches.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium + chromedriver)
+# Usage: scripts/setup.sh [--browser]   (--browser also installs the browsers and their drivers:
+#   Chromium + chromedriver, Firefox ESR + geckodriver, WebKitGTK's WebKitWebDriver + Xvfb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132.0.0
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -58,6 +60,23 @@ if [ "${1:-}" = "--browser" ]; then
     say "chromium + chromedriver: installing from Debian"
     sudo_if_needed apt-get update -qq
     DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The cross-engine end-to-end tests: Firefox ESR through geckodriver, WebKitGTK through
+  # WebKitWebDriver (its MiniBrowser has no headless mode: it runs on an Xvfb display).
+  if command -v firefox-esr >/dev/null 2>&1 && command -v WebKitWebDriver >/dev/null 2>&1 \
+    && command -v Xvfb >/dev/null 2>&1 && command -v xvfb-run >/dev/null 2>&1; then
+    say "firefox-esr + WebKitWebDriver + Xvfb: present"
+  else
+    say "firefox-esr + WebKitWebDriver + Xvfb: installing from Debian (about 40 s)"
+    sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends \
+      firefox-esr webkit2gtk-driver xvfb >/dev/null
+  fi
+  if has_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
+    say "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    say "geckodriver $GECKODRIVER_VERSION: installing from crates.io (about 5 min)"
+    cargo install --locked --force geckodriver --version "$GECKODRIVER_VERSION"
   fi
 fi
 say "done"

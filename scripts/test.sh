@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: installs what is missing, then runs every test:
 #   format and lints, native core tests, component tests in headless Chromium, the release
-#   build, the size report (fails over budget), end-to-end tests in headless Chromium.
-# The last line it prints is the end-to-end test runner's summary.
+#   build, the size report (fails over budget), a cross-engine subset of the end-to-end tests
+#   in Firefox ESR and WebKitGTK, then every end-to-end test in headless Chromium.
+# The last line it prints is the Chromium end-to-end test runner's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,5 +36,13 @@ scripts/build.sh
 step "size report (gzip -9)"
 scripts/size-report.sh
 
+# The e2e tests whose names hold "firefox" or "webkit" (tests/tests/engines.rs and the
+# harness's own checks of those engines) run here, the rest in Chromium below.
+step "end-to-end, other engines: the cross-engine subset in Firefox ESR and WebKitGTK"
+printf '%s\n' "$(chromium --version 2>/dev/null)" "$(firefox-esr --version 2>/dev/null)" \
+  "$(geckodriver --version | sed -n 1p)" \
+  "WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0) (WebKitWebDriver + MiniBrowser on Xvfb)"
+cargo test -p e2e --tests -- --test-threads=2 firefox webkit
+
 step "end-to-end: dist/ on 127.0.0.1 in headless Chromium"
-cargo test -p e2e --tests -- --test-threads=2
+cargo test -p e2e --tests -- --test-threads=2 --skip firefox --skip webkit

@@ -1,14 +1,18 @@
 //! End-to-end harness: serves the release `dist/` (and later fixture APIs and host pages) on
-//! 127.0.0.1 and drives real headless Chromium through chromedriver.
+//! 127.0.0.1 and drives real browsers through WebDriver: headless Chromium for every test,
+//! Firefox ESR and WebKitGTK for a cross-engine subset ([`Engine`]).
 //!
 //! Each test makes its own [`Server`]s and [`Browser`]; both clean up when dropped, even when
 //! the test fails (the browser's whole process group is killed).
 
 pub mod browser;
+pub mod cases;
 pub mod fixture_api;
+pub mod partner;
 pub mod server;
+pub mod widget_page;
 
-pub use browser::Browser;
+pub use browser::{Browser, Engine};
 pub use fixture_api::FixtureApi;
 pub use server::Server;
 
@@ -43,6 +47,16 @@ pub fn screenshot_dir() -> PathBuf {
 /// A page that loads the release bundle the way a partner page does today and holds one
 /// `<campaign-widget>` with the given attributes (and optional inline campaign JSON).
 pub fn host_page(widget_attributes: &str, inline_campaign: Option<&str>) -> String {
+    host_page_for(Engine::Chromium, widget_attributes, inline_campaign)
+}
+
+/// [`host_page`] for `engine` (with the console hook it needs, if any).
+pub fn host_page_for(
+    engine: Engine,
+    widget_attributes: &str,
+    inline_campaign: Option<&str>,
+) -> String {
+    let console_hook = engine.console_hook("");
     let inline = inline_campaign
         .map(|json| format!("<script type=\"application/json\">{json}</script>"))
         .unwrap_or_default();
@@ -50,7 +64,7 @@ pub fn host_page(widget_attributes: &str, inline_campaign: Option<&str>) -> Stri
         r#"<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Partner page</title><link rel="icon" href="favicon.svg"></head>
+<title>Partner page</title><link rel="icon" href="favicon.svg">{console_hook}</head>
 <body style="margin:0;padding:16px;font-family:serif;background:#fafafa">
 <h1>A partner's page</h1>
 <campaign-widget {widget_attributes}>{inline}</campaign-widget>

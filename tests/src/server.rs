@@ -1,5 +1,6 @@
 //! A small HTTP server on 127.0.0.1 for tests: static files from a folder, plus optional
-//! handlers for dynamic routes (fixture APIs). It records every request path it answers.
+//! handlers for dynamic routes (fixture APIs), and the harness's console hook. It records every
+//! request path it answers.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -129,8 +130,8 @@ fn answer(
     handler: Option<&Handler>,
 ) {
     let url = request.url().to_owned();
-    let reply = handler
-        .and_then(|h| h(&url))
+    let reply = console_hook(&url)
+        .or_else(|| handler.and_then(|h| h(&url)))
         .or_else(|| root.and_then(|root| static_file(root, &url)))
         .unwrap_or_else(|| Reply {
             status: 404,
@@ -146,6 +147,17 @@ fn answer(
         response.add_header(header(name, value));
     }
     let _ = request.respond(response);
+}
+
+/// Every test server serves the harness's console hook, so that a page on any origin
+/// (even under a strict CSP naming only that origin) can load it first.
+fn console_hook(url: &str) -> Option<Reply> {
+    (url == crate::browser::CONSOLE_HOOK_PATH).then(|| Reply {
+        status: 200,
+        content_type: "text/javascript; charset=utf-8",
+        body: crate::browser::CONSOLE_HOOK.as_bytes().to_vec(),
+        headers: Vec::new(),
+    })
 }
 
 fn static_file(root: &Path, url: &str) -> Option<Reply> {

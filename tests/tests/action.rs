@@ -1,261 +1,18 @@
 //! The action in real Chromium against the local fixture API: postcode → MP → letter → the
 //! mailto and webmail links, every error state, Retry, the cache, and keyboard-only use.
 
-use e2e::{host_page, site_with_host_page, Browser, FixtureApi, Server};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use e2e::widget_page::{
+    api_attributes, field, fill_in_details, open, open_page, open_with, query_fields,
+    WidgetPage as Page,
+};
+use e2e::{cases, host_page, Engine, FixtureApi};
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use serde_json::Value;
 use std::time::Duration;
 
-const WAIT: Duration = Duration::from_secs(15);
-
-struct Page {
-    api: FixtureApi,
-    _site: Server,
-    browser: Browser,
-}
-
-/// The widget on a partner page, pointed at the fixture API with a short timeout.
-async fn open(extra_attributes: &str, width: u32, height: u32) -> Page {
-    open_with(FixtureApi::start(), extra_attributes, width, height).await
-}
-
-/// [`open`] with a given fixture API (e.g. one that injects a fault).
-async fn open_with(api: FixtureApi, extra_attributes: &str, width: u32, height: u32) -> Page {
-    let attrs = format!(
-        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500" {extra_attributes}"#,
-        api.url()
-    );
-    let site = site_with_host_page(host_page(&attrs, None));
-    let browser = Browser::start(width, height).await;
-    browser
-        .client
-        .goto(&format!("{}/host.html", site.url))
-        .await
-        .expect("open the host page");
-    let page = Page {
-        api,
-        _site: site,
-        browser,
-    };
-    page.wait_for(
-        "the postcode field",
-        "!!$('#cw-postcode') && !$('.cw-frame').hidden",
-    )
-    .await;
-    page
-}
-
-impl Page {
-    /// Runs `expression` with `$` = querySelector inside the widget's shadow root.
-    async fn eval(&self, expression: &str) -> Value {
-        self.browser
-            .js(&format!(
-                "const root = document.querySelector('campaign-widget').shadowRoot;\
-                 const $ = s => root.querySelector(s); const $$ = s => Array.from(root.querySelectorAll(s));\
-                 return ({expression});"
-            ))
-            .await
-    }
-
-    async fn text(&self, selector: &str) -> String {
-        self.eval(&format!("$({selector:?})?.textContent.trim() ?? ''"))
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
-    }
-
-    async fn wait_for(&self, what: &str, expression: &str) {
-        self.browser
-            .wait_until(
-                what,
-                &format!(
-                    "const root = document.querySelector('campaign-widget')?.shadowRoot; if (!root) return false;\
-                     const $ = s => root.querySelector(s); const $$ = s => Array.from(root.querySelectorAll(s));\
-                     return !!({expression});"
-                ),
-                WAIT,
-            )
-            .await;
-    }
-
-    async fn field(&self, selector: &str) -> fantoccini::elements::Element {
-        let host = self
-            .browser
-            .client
-            .find(Locator::Css("campaign-widget"))
-            .await
-            .expect("the widget host");
-        host.shadow_root()
-            .await
-            .expect("an open shadow root")
-            .find(Locator::Css(selector))
-            .await
-            .unwrap_or_else(|e| panic!("{selector}: {e}"))
-    }
-
-    /// Types into a field with real key presses.
-    async fn type_into(&self, selector: &str, text: &str) {
-        let field = self.field(selector).await;
-        field.clear().await.expect("clear");
-        field.send_keys(text).await.expect("type");
-    }
-
-    /// Clicks the element, finding it afresh if a re-render replaced it in between.
-    async fn click(&self, selector: &str) {
-        let mut last = None;
-        for _ in 0..3 {
-            match self.field(selector).await.click().await {
-                Ok(()) => return,
-                Err(e) => last = Some(e),
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("click {selector}: {last:?}");
-    }
-
-    /// Types a postcode and presses Find your MP.
-    async fn look_up(&self, postcode: &str) {
-        self.type_into("#cw-postcode", postcode).await;
-        self.click(".cw-postcode-form button[type=submit]").await;
-    }
-
-    async fn find_mp(&self, postcode: &str, name: &str) {
-        self.look_up(postcode).await;
-        self.wait_for(
-            &format!("{name} for {postcode}"),
-            &format!("$('.cw-mp-name')?.textContent === {name:?}"),
-        )
-        .await;
-    }
-
-    /// Presses keys on the real keyboard (to whatever has focus).
-    async fn press(&self, keys: &[char]) {
-        let mut actions = KeyActions::new("keyboard".into());
-        for &key in keys {
-            actions = actions
-                .then(KeyAction::Down { value: key })
-                .then(KeyAction::Up { value: key });
-        }
-        self.browser
-            .client
-            .perform_actions(actions)
-            .await
-            .expect("key presses");
-    }
-
-    async fn focused_id(&self) -> String {
-        self.eval("root.activeElement?.id ?? ''")
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
-    }
-
-    async fn no_console_errors(&self) {
-        let errors = self.browser.console_errors().await;
-        assert!(errors.is_empty(), "console errors: {errors:#?}");
-    }
-}
-
-/// Splits a mailto or https URL into its decoded query fields.
-fn query_fields(url: &str) -> Vec<(String, String)> {
-    let query = url.split_once('?').map(|(_, q)| q).unwrap_or("");
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(k, v)| {
-            (
-                k.to_owned(),
-                widget_core::percent::decode(v).expect("valid percent-encoding"),
-            )
-        })
-        .collect()
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_else(|| panic!("no {name} in {fields:?}"))
-}
-
-async fn fill_in_details(page: &Page) {
-    page.type_into("#cw-name", "Siân Nguyễn").await;
-    page.type_into("#cw-address", "12 High Street\nLondon")
-        .await;
-    page.type_into(
-        "#cw-personal",
-        "My mum lives with secondary breast cancer & needs a nurse.",
-    )
-    .await;
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn happy_path_builds_a_personal_email_to_the_mp() {
-    let page = open("", 1280, 900).await;
-    page.find_mp("sw1a1aa", "Rachel Blake").await;
-    assert_eq!(page.text(".cw-party-badge").await, "Labour");
-    assert!(page
-        .text(".cw-mp-constituency")
-        .await
-        .contains("SW1A 1AA, your constituency is Cities of London and Westminster"));
-    let alt = page.eval("$('.cw-mp-portrait').alt").await;
-    assert_eq!(alt, "Official portrait of Rachel Blake");
-    // Focus moved to the result.
-    assert_eq!(page.focused_id().await, "cw-mp-heading");
-
-    fill_in_details(&page).await;
-    page.click("#cw-opening-1").await;
-    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
-    let href = href.as_str().expect("a mailto href");
-    assert!(
-        href.starts_with("mailto:rachel.blake.mp@parliament.uk?"),
-        "{href}"
-    );
-    let fields = query_fields(href);
-    assert_eq!(
-        field(&fields, "subject"),
-        "Please support the Secondary Support Package"
-    );
-    let body = field(&fields, "body");
-    assert!(
-        body.starts_with("Dear Rachel Blake,\r\n\r\nI am writing to you as a constituent"),
-        "{body}"
-    );
-    assert!(
-        body.contains("My mum lives with secondary breast cancer & needs a nurse."),
-        "{body}"
-    );
-    assert!(
-        body.ends_with("Siân Nguyễn\r\n12 High Street\r\nLondon\r\nSW1A 1AA"),
-        "{body}"
-    );
-
-    let gmail = page.eval("$('.cw-webmail-gmail').href").await;
-    let gmail = gmail.as_str().unwrap();
-    assert!(
-        gmail.starts_with("https://mail.google.com/mail/?view=cm"),
-        "{gmail}"
-    );
-    let gmail_fields = query_fields(gmail);
-    assert_eq!(field(&gmail_fields, "to"), "rachel.blake.mp@parliament.uk");
-    assert_eq!(field(&gmail_fields, "body"), body.replace("\r\n", "\n"));
-
-    // Sending asks whether it went, then thanks.
-    page.eval("$('.cw-mailto').addEventListener('click', e => e.preventDefault()) || true")
-        .await;
-    page.click(".cw-mailto").await;
-    page.wait_for("the did-you-send question", "$('.cw-yes-sent')")
-        .await;
-    page.click(".cw-yes-sent").await;
-    page.wait_for("the thank-you", "$('.cw-thanks')").await;
-    page.no_console_errors().await;
-    page.browser.screenshot("action-desktop").await;
-    page.browser.close().await;
+    cases::happy_path_builds_a_personal_email_to_the_mp(Engine::Chromium).await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -405,22 +162,7 @@ async fn every_error_state_has_its_own_message() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn retry_recovers_after_a_fault() {
-    let page = open("", 1280, 900).await;
-    page.look_up("SE1 2XX").await;
-    page.wait_for("the 503 message", "$('.cw-problem-message')")
-        .await;
-    assert_eq!(
-        page.focused_id().await,
-        "",
-        "focus on the message, which has no id"
-    );
-    page.click(".cw-problem button").await;
-    page.wait_for(
-        "the MP after Retry",
-        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
-    )
-    .await;
-    page.browser.close().await;
+    cases::retry_recovers_after_a_fault(Engine::Chromium).await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -641,13 +383,7 @@ async fn nothing_is_left_in_the_partner_pages_storage() {
     let page = open("", 1280, 900).await;
     page.find_mp("SW1A 1AA", "Rachel Blake").await;
     fill_in_details(&page).await;
-    page.eval("$('.cw-mailto').addEventListener('click', e => e.preventDefault()) || true")
-        .await;
-    page.click(".cw-mailto").await;
-    page.wait_for("the did-you-send question", "$('.cw-yes-sent')")
-        .await;
-    page.click(".cw-yes-sent").await;
-    page.wait_for("the thank-you", "$('.cw-thanks')").await;
+    page.send_and_confirm().await;
     let stored = page
         .browser
         .client
@@ -908,24 +644,9 @@ async fn a_letter_too_long_for_mailto_steers_to_webmail_and_copy() {
 #[tokio::test(flavor = "current_thread")]
 async fn the_whole_flow_in_welsh_on_a_welsh_page() {
     let api = FixtureApi::start();
-    let attrs = format!(
-        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
-        api.url()
-    );
-    let site = site_with_host_page(
-        host_page(&attrs, None).replace("<html lang=\"en\">", "<html lang=\"cy\">"),
-    );
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/host.html", site.url))
-        .await
-        .expect("open the Welsh page");
-    let page = Page {
-        api,
-        _site: site,
-        browser,
-    };
+    let welsh = host_page(&api_attributes(&api, ""), None)
+        .replace("<html lang=\"en\">", "<html lang=\"cy\">");
+    let page = open_page(Engine::Chromium, api, welsh, 1280, 900).await;
     page.wait_for(
         "the Welsh widget",
         "$('#cw-postcode') && !$('.cw-frame').hidden",

@@ -1,0 +1,372 @@
+//! End-to-end cases that run in every engine: Chromium runs them among its tests (action.rs,
+//! campaign.rs, embed.rs) and Firefox and WebKit in engines.rs, with the same checks.
+
+use crate::partner::{eval, look_up, open, page, partner, wait, Origins, LISTENER};
+use crate::widget_page::{field, fill_in_details, open_in, query_fields};
+use crate::{host_page_for, site_with_host_page, Browser, Engine, FixtureApi, Server};
+use serde_json::json;
+use std::time::Duration;
+
+const HOST: &str = "campaign-widget";
+
+/// A screenshot's name: Chromium's as it always was, other engines' with the engine's name.
+fn shot(name: &str, engine: Engine) -> String {
+    match engine {
+        Engine::Chromium => name.to_owned(),
+        _ => format!("{name}-{}", engine.name()),
+    }
+}
+
+/// Opens a partner page with the default campaign in `engine` at the given window size and
+/// waits until the widget is styled and shown.
+pub async fn partner_page(engine: Engine, width: u32, height: u32) -> (Server, Browser) {
+    let site = site_with_host_page(host_page_for(engine, "", None));
+    let browser = Browser::start_engine(engine, width, height).await;
+    browser
+        .client
+        .goto(&format!("{}/host.html", site.url))
+        .await
+        .expect("open the partner page");
+    browser
+        .wait_until(
+            "the widget to render and its stylesheet to load",
+            "const r = document.querySelector('campaign-widget')?.shadowRoot;\
+             const f = r && r.querySelector('.cw-frame');\
+             return !!f && !f.hidden && r.querySelectorAll('.cw-stat').length > 0;",
+            Duration::from_secs(20),
+        )
+        .await;
+    (site, browser)
+}
+
+/// The default campaign on a plain partner page: headline, the three statistics, the story,
+/// the ask and the links, and no console errors.
+pub async fn a_partner_page_shows_the_campaign_without_console_errors(engine: Engine) {
+    let (_site, browser) = partner_page(engine, 1280, 900).await;
+    assert_eq!(
+        browser.shadow_texts(HOST, "h2.cw-headline").await,
+        ["Ask your MP to support the Secondary Support Package"]
+    );
+    assert_eq!(
+        browser.shadow_texts(HOST, ".cw-stat-figure").await,
+        ["72%", "Two fifths", "70%"]
+    );
+    let quote = browser.shadow_texts(HOST, ".cw-story blockquote").await;
+    assert!(quote[0].starts_with("My whole life"), "{quote:?}");
+    assert_eq!(
+        browser.shadow_texts(HOST, ".cw-story figcaption").await,
+        ["Jo, diagnosed aged 40"]
+    );
+    let ask = browser.shadow_texts(HOST, ".cw-ask").await;
+    assert!(
+        ask[0].contains("Ask your MP to support the package today."),
+        "{ask:?}"
+    );
+    assert_eq!(browser.shadow_texts(HOST, ".cw-links a").await.len(), 2);
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.screenshot(&shot("campaign-desktop", engine)).await;
+    browser.close().await;
+}
+
+/// SW1A 1AA finds Rachel Blake; the letter becomes a mailto link to her, with the subject and
+/// the supporter's name and address in the body; sending asks whether it went, then thanks.
+pub async fn happy_path_builds_a_personal_email_to_the_mp(engine: Engine) {
+    let page = open_in(engine, FixtureApi::start(), "", 1280, 900).await;
+    page.find_mp("sw1a1aa", "Rachel Blake").await;
+    assert_eq!(page.text(".cw-party-badge").await, "Labour");
+    assert!(page
+        .text(".cw-mp-constituency")
+        .await
+        .contains("SW1A 1AA, your constituency is Cities of London and Westminster"));
+    let alt = page.eval("$('.cw-mp-portrait').alt").await;
+    assert_eq!(alt, "Official portrait of Rachel Blake");
+    // Focus moves to the result in the frame after it renders (WebKit's driver is quick
+    // enough to look before that frame).
+    page.wait_for(
+        "focus on the result",
+        "root.activeElement?.id === 'cw-mp-heading'",
+    )
+    .await;
+
+    fill_in_details(&page).await;
+    page.click("#cw-opening-1").await;
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    let href = href.as_str().expect("a mailto href");
+    assert!(
+        href.starts_with("mailto:rachel.blake.mp@parliament.uk?"),
+        "{href}"
+    );
+    let fields = query_fields(href);
+    assert_eq!(
+        field(&fields, "subject"),
+        "Please support the Secondary Support Package"
+    );
+    let body = field(&fields, "body");
+    assert!(
+        body.starts_with("Dear Rachel Blake,\r\n\r\nI am writing to you as a constituent"),
+        "{body}"
+    );
+    assert!(
+        body.contains("My mum lives with secondary breast cancer & needs a nurse."),
+        "{body}"
+    );
+    assert!(
+        body.ends_with("Siân Nguyễn\r\n12 High Street\r\nLondon\r\nSW1A 1AA"),
+        "{body}"
+    );
+
+    let gmail = page.eval("$('.cw-webmail-gmail').href").await;
+    let gmail = gmail.as_str().unwrap();
+    assert!(
+        gmail.starts_with("https://mail.google.com/mail/?view=cm"),
+        "{gmail}"
+    );
+    let gmail_fields = query_fields(gmail);
+    assert_eq!(field(&gmail_fields, "to"), "rachel.blake.mp@parliament.uk");
+    assert_eq!(field(&gmail_fields, "body"), body.replace("\r\n", "\n"));
+
+    // Sending asks whether it went, then thanks.
+    page.send_and_confirm().await;
+    page.no_console_errors().await;
+    page.browser
+        .screenshot(&shot("action-desktop", engine))
+        .await;
+    page.browser.close().await;
+}
+
+/// A 503 from the postcode service shows a message; Retry then finds the MP.
+pub async fn retry_recovers_after_a_fault(engine: Engine) {
+    let page = open_in(engine, FixtureApi::start(), "", 1280, 900).await;
+    page.look_up("SE1 2XX").await;
+    page.wait_for("the 503 message", "$('.cw-problem-message')")
+        .await;
+    assert_eq!(
+        page.focused_id().await,
+        "",
+        "focus on the message, which has no id"
+    );
+    page.click(".cw-problem button").await;
+    page.wait_for(
+        "the MP after Retry",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
+    page.browser.close().await;
+}
+
+/// Two widgets with different campaigns on one page, each with its own MP.
+pub async fn two_widgets_with_different_campaigns_work_independently(engine: Engine) {
+    let o = Origins::start();
+    // The library campaign is a file on the partner's own site, named relative to the page.
+    let body = format!(
+        "<h1>Two campaigns</h1>{}<hr>{}",
+        o.script(&format!(
+            r#"data-campaign="/campaigns/library.json" {}"#,
+            o.api_attrs()
+        )),
+        o.script(&o.api_attrs()),
+    );
+    let site = partner(vec![(
+        "/two.html",
+        page(&engine.console_hook(""), &body),
+        vec![],
+    )]);
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/two.html").await;
+    wait(
+        &browser,
+        "both widgets",
+        "$w(0, '.cw-headline') && $w(1, '.cw-headline')",
+    )
+    .await;
+    let headlines = eval(
+        &browser,
+        "[0, 1].map(i => $w(i, '.cw-headline').textContent)",
+    )
+    .await;
+    assert_eq!(
+        headlines,
+        json!([
+            "Keep our libraries open",
+            "Ask your MP to support the Secondary Support Package"
+        ])
+    );
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(
+        &browser,
+        "widget 1's MP",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+    )
+    .await;
+    assert_eq!(
+        eval(&browser, "!$w(1, '.cw-mp')").await,
+        json!(true),
+        "widget 2 stayed as it was"
+    );
+    let subject = eval(&browser, "$w(0, '#cw-subject').value").await;
+    assert_eq!(
+        subject,
+        "Keep libraries open in Inverness, Skye and West Ross-shire"
+    );
+    look_up(&browser, 1, "CF10 1EP").await;
+    wait(
+        &browser,
+        "widget 2's MP",
+        "$w(1, '.cw-mp-name')?.textContent === 'Stephen Doughty'",
+    )
+    .await;
+    assert_eq!(
+        eval(&browser, "$w(0, '.cw-mp-name').textContent").await,
+        "Mr Angus MacDonald",
+        "widget 1 kept its own MP"
+    );
+    assert_eq!(
+        eval(&browser, "$w(1, '#cw-subject').value").await,
+        "Please support the Secondary Support Package"
+    );
+    browser.close().await;
+}
+
+/// The iframe embed sizes itself to its content, grows with the result, never scrolls inside,
+/// and forwards the widget's events to the partner page.
+pub async fn iframe_embed_grows_with_its_content_and_forwards_events(engine: Engine) {
+    let o = Origins::start();
+    let src = format!(
+        "{}/embed.html?postcodes-api={api}&members-api={api}&api-timeout=1500",
+        o.cdn.url,
+        api = o.api.url()
+    );
+    let body = format!(
+        "<h1>A blog</h1><iframe data-campaign-widget src=\"{src}\" title=\"Write to your MP\" \
+         width=\"100%\" height=\"400\" loading=\"lazy\"></iframe>{}\
+         <script src=\"/listen.js\"></script>",
+        o.script("data-mount=\"none\"")
+    );
+    let mut site_pages = vec![("/blog.html", page(&engine.console_hook(""), &body), vec![])];
+    site_pages.push(("/listen.js", LISTENER.to_owned(), vec![]));
+    let site = partner(site_pages);
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/blog.html").await;
+    wait(
+        &browser,
+        "the iframe to size itself",
+        "document.querySelector('iframe').getBoundingClientRect().height > 900",
+    )
+    .await;
+    let first_height = eval(
+        &browser,
+        "document.querySelector('iframe').getBoundingClientRect().height",
+    )
+    .await;
+    let frame = browser
+        .client
+        .find(fantoccini::Locator::Css("iframe"))
+        .await
+        .expect("the iframe");
+    frame.enter_frame().await.expect("enter the iframe");
+    wait(
+        &browser,
+        "the widget inside the frame",
+        "$w(0, '#cw-postcode')",
+    )
+    .await;
+    look_up(&browser, 0, "BT1 5GS").await;
+    wait(
+        &browser,
+        "the MP inside the frame",
+        "$w(0, '.cw-mp-name')?.textContent === 'Claire Hanna'",
+    )
+    .await;
+    browser
+        .client
+        .enter_parent_frame()
+        .await
+        .expect("back to the blog");
+    wait(
+        &browser,
+        "the iframe to grow",
+        &format!(
+            "document.querySelector('iframe').getBoundingClientRect().height > {} + 400",
+            first_height
+        ),
+    )
+    .await;
+    frame.enter_frame().await.expect("enter the iframe again");
+    // Give the last resize a moment to land, then check there is nothing to scroll.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let scroll = eval(
+        &browser,
+        "[document.documentElement.scrollHeight, window.innerHeight]",
+    )
+    .await;
+    assert!(
+        scroll[0].as_f64().unwrap() <= scroll[1].as_f64().unwrap() + 1.0,
+        "the iframe scrolls inside: {scroll}"
+    );
+    browser
+        .client
+        .enter_parent_frame()
+        .await
+        .expect("back to the blog");
+    let events = eval(&browser, "window.seen").await;
+    assert!(
+        events.as_array().unwrap().contains(&json!(["campaign-widget:mp-found", {"constituency": "Belfast South and Mid Down", "mp": "Claire Hanna"}])),
+        "{events}"
+    );
+    browser.screenshot(&shot("embed-iframe", engine)).await;
+    browser.close().await;
+}
+
+/// The widget works under a strict CSP (no inline script or style) without violations.
+pub async fn works_under_a_strict_content_security_policy(engine: Engine) {
+    let o = Origins::start();
+    let csp = format!(
+        "default-src 'none'; script-src {cdn} 'wasm-unsafe-eval'; style-src {cdn}; \
+         connect-src {cdn} {api}; img-src 'self' {api}",
+        cdn = o.cdn.url,
+        api = o.api.url()
+    );
+    let body = format!("<h1>Strict</h1>{}", o.script(&o.api_attrs()));
+    let site = partner(vec![(
+        "/strict.html",
+        // The hook from the CDN, the one script origin the policy allows.
+        page(&engine.console_hook(&o.cdn.url), &body),
+        vec![("Content-Security-Policy".into(), csp)],
+    )]);
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/strict.html").await;
+    wait(&browser, "the widget", "$w(0, '.cw-stat')").await;
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(
+        &browser,
+        "the MP",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+    )
+    .await;
+    wait(
+        &browser,
+        "the portrait",
+        "$w(0, '.cw-mp-portrait').complete && $w(0, '.cw-mp-portrait').naturalWidth > 0",
+    )
+    .await;
+    let accent = eval(
+        &browser,
+        "getComputedStyle($w(0, '.cw-mp')).borderLeftColor",
+    )
+    .await;
+    assert_eq!(
+        accent, "rgb(250, 160, 26)",
+        "the party colour is set through the CSSOM, allowed by CSP"
+    );
+    let console = browser.console().await;
+    let violations: Vec<&String> = console
+        .iter()
+        .filter(|l| l.contains("Content Security Policy") || l.starts_with("SEVERE"))
+        .collect();
+    assert!(
+        violations.is_empty(),
+        "CSP violations or errors: {violations:#?}"
+    );
+    browser.close().await;
+}

@@ -1,0 +1,40 @@
+//! A cross-engine subset of the end-to-end tests, each case in Firefox ESR (headless, through
+//! geckodriver) and in WebKitGTK (MiniBrowser through WebKitWebDriver, on an Xvfb display):
+//! the same cases, with the same checks, as Chromium runs among its tests (see `e2e::cases`).
+//! Desktop width only: Firefox and WebKit windows cannot be phone-narrow.
+//!
+//! Each case is a module with one test per engine: `cargo test -p e2e --test engines webkit`.
+
+use e2e::cases;
+
+/// For each case in `e2e::cases`, a module `case` with the tests `case::firefox` and
+/// `case::webkit`.
+macro_rules! in_firefox_and_webkit {
+    ($($case:ident),* $(,)?) => {$(
+        mod $case {
+            use e2e::Engine;
+
+            #[tokio::test(flavor = "current_thread")]
+            async fn firefox() {
+                super::cases::$case(Engine::Firefox).await;
+            }
+
+            #[tokio::test(flavor = "current_thread")]
+            async fn webkit() {
+                super::cases::$case(Engine::WebKit).await;
+            }
+        }
+    )*};
+}
+
+in_firefox_and_webkit!(
+    // The campaign renders: headline, the three statistics, story, ask, links.
+    a_partner_page_shows_the_campaign_without_console_errors,
+    // SW1A 1AA → Rachel Blake from the fixture API; the letter → the mailto link, decoded.
+    happy_path_builds_a_personal_email_to_the_mp,
+    // SE1 2XX: a 503, then Retry works.
+    retry_recovers_after_a_fault,
+    iframe_embed_grows_with_its_content_and_forwards_events,
+    two_widgets_with_different_campaigns_work_independently,
+    works_under_a_strict_content_security_policy,
+);
