@@ -10,4 +10,4 @@ sed -E -e '/^[[:space:]]*(\/\*|\*|\/\/)/d' -e 's/^[[:space:]]+//' widget/js/embe
 # The demo page's editor logic: the core compiled on its own (never shipped to partners).
 cargo build --quiet --release -p campaign-demo --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-dir dist/demo/pkg \
-  target/wasm32-unknown-unknown/release/campaign_demo.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/campaign_demo.wasm"
