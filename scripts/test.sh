@@ -33,6 +33,20 @@ cargo test -p campaign-widget --target "$WASM"
 step "release build into dist/"
 scripts/build.sh
 
+step "wasm features: none that the loader's feature check does not test"
+# embed.js validates a tiny module using sign-ext, saturating float-to-int, bulk memory,
+# reference types and multi-value before it fetches the bundle (older browsers get a
+# WriteToThem link instead). A new feature in the build would slip past that check: fail here.
+# (mutable-globals, bulk-memory-opt and call-indirect-overlong come with those, or before them.)
+covered=" mutable-globals sign-ext nontrapping-float-to-int bulk-memory bulk-memory-opt reference-types call-indirect-overlong multivalue "
+for feature in $(wasm-opt --print-features dist/campaign-widget_bg.wasm 2>/dev/null | sed 's/^--enable-//'); do
+  case "$covered" in
+    *" $feature "*) ;;
+    *) echo "the bundle uses the wasm feature $feature, which embed.js does not check for"; exit 1 ;;
+  esac
+done
+echo "covered: $(wasm-opt --print-features dist/campaign-widget_bg.wasm 2>/dev/null | sed 's/^--enable-//' | tr '\n' ' ')"
+
 step "size report (gzip -9)"
 scripts/size-report.sh
 
