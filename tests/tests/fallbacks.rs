@@ -32,6 +32,17 @@ fn site(page: String, css: fn(String) -> String) -> Server {
     )
 }
 
+/// A browser of the given size showing `/host.html` of `site`.
+async fn open(site: &Server, width: u32, height: u32) -> Browser {
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&format!("{}/host.html", site.url))
+        .await
+        .expect("open the host page");
+    browser
+}
+
 /// Evaluates `expression` with `$` = querySelector inside the first widget's shadow root.
 async fn in_widget(browser: &Browser, expression: &str) -> Value {
     browser
@@ -192,12 +203,7 @@ async fn a_browser_that_cannot_run_the_wasm_gets_a_way_to_write_in_its_language(
         let site = site(unsupported_page(lang), unchanged);
         // English on a desktop, Welsh on a phone.
         let (width, height) = if lang == "en" { (1280, 900) } else { (360, 800) };
-        let browser = Browser::start(width, height).await;
-        browser
-            .client
-            .goto(&format!("{}/host.html", site.url))
-            .await
-            .expect("open the host page");
+        let browser = open(&site, width, height).await;
         wait_in_widget(&browser, "the fallback", "$('.cw-unsupported a')").await;
         assert_eq!(in_widget(&browser, "$('.cw-unsupported p').textContent").await, sentence);
         assert_eq!(in_widget(&browser, "$('.cw-unsupported a').textContent").await, link);
@@ -225,12 +231,7 @@ async fn the_feature_check_passes_where_the_wasm_runs() {
     // The same 51-byte module must validate in the engine the suite runs (which runs the
     // bundle), or every supporter would get the fallback.
     let site = site(host_page("", None), unchanged);
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/host.html", site.url))
-        .await
-        .expect("open the host page");
+    let browser = open(&site, 1280, 900).await;
     wait_in_widget(&browser, "the real widget", "$('.cw-headline')").await;
     assert_eq!(in_widget(&browser, "!!$('.cw-unsupported')").await, false);
     browser.close().await;
