@@ -88,6 +88,59 @@ async fn two_widgets_with_different_campaigns_work_independently() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn widgets_on_one_page_share_what_the_lookup_services_answered() {
+    let o = Origins::start();
+    let body = format!(
+        "<h1>Two widgets</h1>{}<hr>{}",
+        o.script(&o.api_attrs()),
+        o.script(&o.api_attrs())
+    );
+    let site = partner(vec![("/two.html", page("", &body), vec![])]);
+    let browser = Browser::start(1280, 900).await;
+    open(&browser, &site, "/two.html").await;
+    wait(
+        &browser,
+        "both widgets",
+        "$w(0, '#cw-postcode') && $w(1, '#cw-postcode')",
+    )
+    .await;
+    let lookups = || -> Vec<String> {
+        o.api
+            .requests()
+            .into_iter()
+            .filter(|r| !r.ends_with("/Thumbnail"))
+            .collect()
+    };
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(
+        &browser,
+        "the first widget's MP",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+    )
+    .await;
+    assert_eq!(
+        lookups().len(),
+        3,
+        "postcode, search, contact: {:?}",
+        lookups()
+    );
+    look_up(&browser, 1, "iv2 3pt").await;
+    wait(
+        &browser,
+        "the second widget's MP",
+        "$w(1, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+    )
+    .await;
+    assert_eq!(
+        lookups().len(),
+        3,
+        "the second widget asked again: {:?}",
+        lookups()
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn script_position_data_target_and_custom_element_all_mount() {
     let o = Origins::start();
     let head = o.script("data-mount=\"none\"");

@@ -133,11 +133,14 @@ impl Postcode {
         &self.0
     }
 
-    /// The postcode, when `input` is already a whole, valid postcode as typed (used to look
-    /// up while typing). A reading that needs a correction waits for the supporter to press
-    /// the button: half a postcode can look like a slip ("CO15 1A" like "CO1 5IA").
+    /// The postcode, when `input` is already a whole postcode (used to look up while typing).
+    /// A reading that needs a correction counts only at the full seven characters, which
+    /// nothing longer can follow; shorter, it waits for the supporter to press the button,
+    /// since half a postcode can look like a slip ("CO15 1A" like "CO1 5IA").
     pub fn complete(input: &str) -> Option<Postcode> {
-        Postcode::parse(input).ok().filter(|p| !p.corrects(input))
+        Postcode::parse(input)
+            .ok()
+            .filter(|p| !p.corrects(input) || compact(input).len() == 7)
     }
 
     /// True when this postcode is a correction of `typed` rather than just its normal form

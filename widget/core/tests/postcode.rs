@@ -89,7 +89,12 @@ fn complete_is_only_a_whole_valid_postcode_as_typed() {
     // Half of "CO15 1AB" reads as a slip for CO1 5IA: it waits for the button.
     assert!(Postcode::parse("CO15 1A").is_ok());
     assert_eq!(Postcode::complete("CO15 1A"), None);
-    assert_eq!(Postcode::complete("C015 1AA"), None);
+    // A slip in a full seven characters cannot be the start of something longer.
+    assert_eq!(
+        Postcode::complete("C015 1AA").map(|p| p.to_string()),
+        Some("CO15 1AA".into())
+    );
+    assert_eq!(Postcode::complete("M1 IAE"), None);
 }
 
 /// The O/0 and I/1 cases of the ideal-postcodes `fix()` tests (ideal-postcodes/postcode
