@@ -80,11 +80,15 @@ pub async fn get(
     if let Some(timer) = timer {
         timer.clear();
     }
-    match result {
-        Ok(reply) => Ok(reply),
-        Err(()) if timed_out.get() => Err(LookupError::Timeout.into()),
-        Err(()) if signal.aborted() => Err(FetchError::Cancelled),
-        Err(()) if is_offline() => Err(LookupError::Offline.into()),
-        Err(()) => Err(LookupError::Network.into()),
-    }
+    result.map_err(|()| {
+        if timed_out.get() {
+            LookupError::Timeout.into()
+        } else if signal.aborted() {
+            FetchError::Cancelled
+        } else if is_offline() {
+            LookupError::Offline.into()
+        } else {
+            LookupError::Network.into()
+        }
+    })
 }

@@ -187,21 +187,21 @@ pub fn Action(
     };
 
     // The postcode looked up, when it corrects what is typed ("C015 1AA" → "CO15 1AA").
-    let corrected = move || {
+    let corrected = Memo::new(move |_| {
         let typed = input.get();
         lookup.with(|l| {
             l.postcode()
                 .filter(|p| p.corrects(&typed) && Postcode::parse(&typed).as_ref() == Ok(*p))
                 .cloned()
         })
-    };
+    });
     let has_error = move || field_error.with(Option::is_some);
     let described_by = move || {
         let mut ids = String::from("cw-postcode-hint");
         if has_error() {
             ids.push_str(" cw-postcode-error");
         }
-        if corrected().is_some() {
+        if corrected.with(Option::is_some) {
             ids.push_str(" cw-postcode-used");
         }
         ids
@@ -238,7 +238,7 @@ pub fn Action(
                         {Text::FindMp.get(texts)}
                     </button>
                 </div>
-                {move || corrected().map(|postcode| view! {
+                {move || corrected.get().map(|postcode| view! {
                     <p class="cw-hint cw-postcode-used" id="cw-postcode-used">
                         {Text::PostcodeCorrected.fill(texts, &[("postcode", postcode.as_str())])}
                     </p>
