@@ -309,7 +309,9 @@ $("import").addEventListener("change", async (e) => {
     $("import-message").textContent = `${file.name} could not be imported. ${result.syntax.sentence}`;
     return;
   }
-  const shape = result.problems.find((p) => p.message.startsWith("The campaign is not valid"));
+  // A campaign of another shape cannot be loaded into the editor's fields; one with unusable
+  // values can, and shows its problems at them.
+  const shape = result.problems.find((p) => p.kind === "shape");
   if (shape) {
     $("import-message").textContent = `${file.name} could not be imported. ${shape.message}`;
     return;

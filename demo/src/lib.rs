@@ -15,12 +15,15 @@ pub fn default_campaign() -> String {
     Campaign::default().to_json()
 }
 
-/// Checks a campaign. Returns JSON: `{"problems": [{"path", "message"}], "syntax": null}` or,
-/// for text that is not JSON, `"syntax": {"line", "column", "message"}`. No problems: valid.
+/// Checks a campaign. Returns JSON: `{"problems": [{"kind", "path", "message"}], "syntax":
+/// null}` or, for text that is not JSON, `"syntax": {"line", "column", "message"}`. No problems:
+/// valid. `kind` is [`CampaignError::kind`]: `shape` (the JSON is not a campaign, so it cannot
+/// be loaded into the editor) or `invalid` (it can, and its fields show the problems).
 #[wasm_bindgen(js_name = checkCampaign)]
 pub fn check_campaign(json: &str) -> String {
-    let problem = |path: String, message: String| {
+    let problem = |kind: &str, path: String, message: String| {
         Json::object(vec![
+            ("kind", Json::text(kind)),
             ("path", Json::String(path)),
             ("message", Json::String(message)),
         ])
@@ -31,7 +34,7 @@ pub fn check_campaign(json: &str) -> String {
             let problems = Lang::ALL
                 .into_iter()
                 .filter_map(|lang| campaign.localized(lang).err())
-                .map(|e| problem(String::new(), e.to_string()))
+                .map(|e| problem(e.kind(), String::new(), e.to_string()))
                 .collect();
             (problems, Json::Null)
         }
@@ -52,20 +55,26 @@ pub fn check_campaign(json: &str) -> String {
             ]);
             (Vec::new(), syntax)
         }
-        Err(CampaignError::Field { path, message }) => {
-            let sentence = CampaignError::Field {
-                path: path.clone(),
-                message,
-            }
-            .to_string();
-            (vec![problem(path, sentence)], Json::Null)
+        Err(error @ CampaignError::Field { .. }) => {
+            let CampaignError::Field { ref path, .. } = error else {
+                unreachable!("matched above")
+            };
+            (
+                vec![problem(error.kind(), path.clone(), error.to_string())],
+                Json::Null,
+            )
         }
-        Err(CampaignError::Invalid(list)) => (
-            list.iter()
-                .map(|p| problem(p.path(), p.to_string()))
-                .collect(),
-            Json::Null,
-        ),
+        Err(error @ CampaignError::Invalid(_)) => {
+            let CampaignError::Invalid(ref list) = error else {
+                unreachable!("matched above")
+            };
+            (
+                list.iter()
+                    .map(|p| problem(error.kind(), p.path(), p.to_string()))
+                    .collect(),
+                Json::Null,
+            )
+        }
     };
     Json::object(vec![
         ("problems", Json::Array(problems)),

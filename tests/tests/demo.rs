@@ -210,6 +210,9 @@ async fn export_then_import_round_trips_the_campaign() {
     std::fs::write(&good, &exported).unwrap();
     let broken = dir.join("broken.json");
     std::fs::write(&broken, "{ oops }").unwrap();
+    // JSON, but not a campaign: it cannot be put into the editor's fields.
+    let other = dir.join("other.json");
+    std::fs::write(&other, r#"{"headline": ["not", "text"], "ask": {}}"#).unwrap();
 
     eval(&browser, "document.getElementById('reset').click() || true").await;
     wait(
@@ -228,6 +231,21 @@ async fn export_then_import_round_trips_the_campaign() {
         &browser,
         "the import error",
         "document.getElementById('import-message').textContent.includes('(line 1, column 3)')",
+    )
+    .await;
+    assert!(eval(
+        &browser,
+        "field('headline').value.startsWith('Ask your MP')"
+    )
+    .await
+    .as_bool()
+    .unwrap());
+    import.send_keys(other.to_str().unwrap()).await.unwrap();
+    wait(
+        &browser,
+        "the shape error",
+        "document.getElementById('import-message').textContent === \
+         'other.json could not be imported. The campaign is not valid: \u{201c}headline\u{201d} must be text in double quotes.'",
     )
     .await;
     assert!(eval(

@@ -108,7 +108,7 @@
     return;
   }
 
-  if (script && script.dataset.mount != "none") {
+  if (script && script.dataset.mount !== "none") {
     const el = widget([...script.attributes]
       .filter((a) => /^data-/.test(a.name) && !/^data-(target|mount)$/.test(a.name))
       .map((a) => [a.name.slice(5), a.value]));
@@ -129,8 +129,8 @@
       const data = e.data;
       if (!data || !String(data.type).startsWith(NAME + ":")) return;
       for (const frame of document.querySelectorAll("iframe[data-" + NAME + "]")) {
-        if (frame.contentWindow != e.source || new URL(frame.src, location.href).origin != e.origin) continue;
-        if (data.type == NAME + ":height") frame.style.height = Math.ceil(+data.height || 0) + "px";
+        if (frame.contentWindow !== e.source || new URL(frame.src, location.href).origin !== e.origin) continue;
+        if (data.type === NAME + ":height") frame.style.height = Math.ceil(+data.height || 0) + "px";
         else if (EVENTS.includes(data.type.slice(NAME.length + 1)))
           frame.dispatchEvent(new CustomEvent(data.type, { bubbles: true, detail: data.detail }));
       }

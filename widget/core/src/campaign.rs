@@ -237,6 +237,18 @@ impl fmt::Display for CampaignError {
 
 impl std::error::Error for CampaignError {}
 
+impl CampaignError {
+    /// A short, stable name of the kind of error, for code that reacts to it (the demo
+    /// editor) rather than showing it: `json`, `shape` or `invalid`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CampaignError::Json { .. } => "json",
+            CampaignError::Field { .. } => "shape",
+            CampaignError::Invalid(_) => "invalid",
+        }
+    }
+}
+
 /// One value in a campaign that cannot be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConfigProblem {

@@ -296,3 +296,16 @@ fn each_problem_names_the_path_of_its_field() {
         ]
     );
 }
+
+#[test]
+fn each_error_says_its_kind_for_code_that_reacts_to_it() {
+    let kind = |json: &str| Campaign::from_json(json).unwrap_err().kind();
+    assert_eq!(kind("{ oops }"), "json");
+    assert_eq!(kind(r#"{"headline": 5}"#), "shape");
+    let mut empty = Campaign::default();
+    empty.headline.clear();
+    assert_eq!(
+        Campaign::from_json(&empty.to_json()).unwrap_err().kind(),
+        "invalid"
+    );
+}
