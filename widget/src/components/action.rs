@@ -8,7 +8,7 @@ use std::time::Duration;
 use web_sys::AbortController;
 use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
-use widget_core::{LookupError, Postcode, Text, Texts};
+use widget_core::{LookupError, Postcode, PostcodeError, Text, Texts};
 
 use super::letter::LetterForm;
 use super::mp::MpCard;
@@ -17,10 +17,12 @@ use crate::events::{emit, WidgetEvent};
 use crate::http::FetchError;
 use crate::lookup::{find_mp, Found};
 
-/// Where the lookup is.
+/// Where the lookup is, from what was typed to the MP.
 #[derive(Debug, Clone, PartialEq)]
 enum Lookup {
     Idle,
+    /// What was submitted is not a postcode we can look up (said at the field).
+    Invalid(PostcodeError),
     Loading(Postcode),
     Found(Arc<Found>),
     Failed(Postcode, LookupError),
@@ -29,9 +31,18 @@ enum Lookup {
 impl Lookup {
     fn postcode(&self) -> Option<&Postcode> {
         match self {
-            Lookup::Idle => None,
+            Lookup::Idle | Lookup::Invalid(_) => None,
             Lookup::Loading(p) | Lookup::Failed(p, _) => Some(p),
             Lookup::Found(found) => Some(&found.postcode),
+        }
+    }
+
+    /// The message shown at the postcode field: about what was typed, never the service.
+    fn field_message(&self, texts: Texts) -> Option<String> {
+        match self {
+            Lookup::Invalid(error) => Some(error.message(texts)),
+            Lookup::Failed(_, error) if error.is_about_postcode() => Some(error.message(texts)),
+            _ => None,
         }
     }
 }
@@ -39,9 +50,9 @@ impl Lookup {
 /// How long typing must pause before a complete postcode is looked up.
 const TYPING_PAUSE: Duration = Duration::from_millis(350);
 
-/// Postcode in, MP and letter out.
+/// Postcode in, MP and letter out: the supporter's action.
 #[component]
-pub fn Action(
+pub fn FindAndWrite(
     api: ApiConfig,
     letter: LetterTemplate,
     test_recipient: Option<String>,
@@ -51,10 +62,9 @@ pub fn Action(
     let letter = StoredValue::new(letter);
     let test_recipient = StoredValue::new(test_recipient);
     let input = RwSignal::new(String::new());
-    // A message about what was typed, shown at the field (set on submit, or by the lookup).
-    let field_error = RwSignal::new(None::<String>);
     let lookup = RwSignal::new(Lookup::Idle);
-    let generation = StoredValue::new(0u32);
+    // The current lookup's controller: aborted when another replaces it, which is also how
+    // a finished lookup knows it is out of date.
     let in_flight = StoredValue::new_local(None::<AbortController>);
     let typing_timer = StoredValue::new(None::<TimeoutHandle>);
     // Set by a submit: move focus to the outcome when it arrives.
@@ -92,13 +102,12 @@ pub fn Action(
             return;
         };
         in_flight.set_value(Some(controller.clone()));
-        generation.update_value(|g| *g += 1);
-        let this = generation.get_value();
-        field_error.set(None);
         lookup.set(Lookup::Loading(postcode.clone()));
         spawn_local(async move {
             let result = find_mp(&api.get_value(), &postcode, &controller).await;
-            if generation.get_value() != this {
+            // Replaced by a newer lookup, or by a postcode that is not one, meanwhile. (Not
+            // `aborted()`: a timeout aborts the request too, and that must be said.)
+            if in_flight.with_value(|current| current.as_ref() != Some(&controller)) {
                 return;
             }
             let target = outcome_ref.get_untracked();
@@ -119,9 +128,6 @@ pub fn Action(
                 Err(FetchError::Failed(error)) => {
                     if let Some(target) = &target {
                         emit(target, WidgetEvent::Error { kind: error.kind() });
-                    }
-                    if error.is_about_postcode() {
-                        field_error.set(Some(error.message(texts)));
                     }
                     lookup.set(Lookup::Failed(postcode, error));
                 }
@@ -162,9 +168,8 @@ pub fn Action(
                 if let Some(previous) = in_flight.get_value() {
                     previous.abort();
                 }
-                generation.update_value(|g| *g += 1);
-                lookup.set(Lookup::Idle);
-                field_error.set(Some(error.message(texts)));
+                in_flight.set_value(None);
+                lookup.set(Lookup::Invalid(error));
                 focus(input_ref.get_untracked().and_then(html_element));
             }
         }
@@ -196,7 +201,8 @@ pub fn Action(
                 .cloned()
         })
     };
-    let has_error = move || field_error.with(Option::is_some);
+    let field_message = move || lookup.with(|l| l.field_message(texts));
+    let has_error = move || field_message().is_some();
     let described_by = move || {
         let mut ids = String::from("cw-postcode-hint");
         if has_error() {
@@ -213,7 +219,7 @@ pub fn Action(
             <div class="cw-field" class:cw-field-invalid=has_error>
                 <label class="cw-label" for="cw-postcode">{Text::PostcodeLabel.get(texts)}</label>
                 <p class="cw-hint" id="cw-postcode-hint">{Text::PostcodeHint.get(texts)}</p>
-                {move || field_error.get().map(|message| view! {
+                {move || field_message().map(|message| view! {
                     <p class="cw-error-message" id="cw-postcode-error" role="alert">
                         <span class="cw-visually-hidden">{Text::ErrorPrefix.get(texts)}" "</span>
                         {message}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::action::Action;
+use super::action::FindAndWrite;
 use widget_core::campaign::{Link, Section, Statistic, Story};
 use widget_core::{Campaign, Text, Texts};
 
@@ -35,7 +35,7 @@ pub fn Widget(campaign: Campaign, texts: Texts) -> impl IntoView {
             <section class="cw-ask">
                 <h3 class="cw-ask-heading">{ask.heading}</h3>
                 <p>{ask.text}</p>
-                <Action api letter test_recipient texts />
+                <FindAndWrite api letter test_recipient texts />
             </section>
             <Links links />
         </article>
