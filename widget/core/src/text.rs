@@ -237,15 +237,3 @@ impl Texts {
         text
     }
 }
-
-impl Text {
-    /// Shorthand for `texts.get(self)`.
-    pub fn get(self, texts: Texts) -> &'static str {
-        texts.get(self)
-    }
-
-    /// Shorthand for `texts.fill(self, values)`.
-    pub fn fill(self, texts: Texts, values: &[(&str, &str)]) -> String {
-        texts.fill(self, values)
-    }
-}

@@ -217,11 +217,11 @@ pub fn FindAndWrite(
     view! {
         <form class="cw-postcode-form" novalidate on:submit=on_submit>
             <div class="cw-field" class:cw-field-invalid=has_error>
-                <label class="cw-label" for="cw-postcode">{Text::PostcodeLabel.get(texts)}</label>
-                <p class="cw-hint" id="cw-postcode-hint">{Text::PostcodeHint.get(texts)}</p>
+                <label class="cw-label" for="cw-postcode">{texts.get(Text::PostcodeLabel)}</label>
+                <p class="cw-hint" id="cw-postcode-hint">{texts.get(Text::PostcodeHint)}</p>
                 {move || field_message().map(|message| view! {
                     <p class="cw-error-message" id="cw-postcode-error" role="alert">
-                        <span class="cw-visually-hidden">{Text::ErrorPrefix.get(texts)}" "</span>
+                        <span class="cw-visually-hidden">{texts.get(Text::ErrorPrefix)}" "</span>
                         {message}
                     </p>
                 })}
@@ -242,19 +242,19 @@ pub fn FindAndWrite(
                         on:input=on_input
                     />
                     <button class="cw-button cw-button-primary" type="submit">
-                        {Text::FindMp.get(texts)}
+                        {texts.get(Text::FindMp)}
                     </button>
                 </div>
                 {move || corrected().map(|postcode| view! {
                     <p class="cw-hint cw-postcode-used" id="cw-postcode-used">
-                        {Text::PostcodeCorrected.fill(texts, &[("postcode", postcode.as_str())])}
+                        {texts.fill(Text::PostcodeCorrected, &[("postcode", postcode.as_str())])}
                     </p>
                 })}
             </div>
         </form>
         <p class="cw-status" role="status">
             {move || match lookup.get() {
-                Lookup::Loading(_) => Text::Finding.get(texts).to_owned(),
+                Lookup::Loading(_) => texts.get(Text::Finding).to_owned(),
                 _ => String::new(),
             }}
         </p>
@@ -274,7 +274,7 @@ pub fn FindAndWrite(
                         <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(texts)}</p>
                         {error.is_retryable().then(|| view! {
                             <button class="cw-button" type="button" on:click=retry>
-                                {Text::Retry.get(texts)}
+                                {texts.get(Text::Retry)}
                             </button>
                         })}
                     </div>

@@ -24,7 +24,7 @@ pub fn Widget(campaign: Campaign, texts: Texts) -> impl IntoView {
         ..
     } = campaign;
     view! {
-        <article class="cw" lang=texts.lang.tag() aria-label=Text::WidgetLabel.get(texts)>
+        <article class="cw" lang=texts.lang.tag() aria-label=texts.get(Text::WidgetLabel)>
             <header class="cw-head">
                 <h2 class="cw-headline">{headline}</h2>
                 {paragraphs(intro, "cw-intro")}
@@ -72,7 +72,7 @@ fn Statistics(heading: String, statistics: Vec<Statistic>, texts: Texts) -> impl
                         viewBox="0 0 100 4"
                         preserveAspectRatio="none"
                         role="img"
-                        aria-label=format!("{} {percent}%", Text::BarLabel.get(texts))
+                        aria-label=format!("{} {percent}%", texts.get(Text::BarLabel))
                     >
                         <rect class="cw-bar-track" width="100" height="4" rx="2"></rect>
                         <rect class="cw-bar-fill" width=filled height="4" rx="2"></rect>
@@ -141,7 +141,7 @@ fn Links(links: Vec<Link>) -> impl IntoView {
 pub fn ConfigErrorBox(reason: String, texts: Texts) -> impl IntoView {
     view! {
         <div class="cw cw-config-error" role="alert" lang=texts.lang.tag()>
-            <h2 class="cw-headline">{Text::ConfigErrorHeading.get(texts)}</h2>
+            <h2 class="cw-headline">{texts.get(Text::ConfigErrorHeading)}</h2>
             <p class="cw-config-error-reason">{reason}</p>
         </div>
     }

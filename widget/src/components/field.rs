@@ -8,10 +8,16 @@ use widget_core::{Text, Texts};
 /// What kind of control a [`Field`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Control {
-    /// `<input>` with this `type` and `autocomplete`.
-    Line(&'static str, &'static str),
-    /// `<textarea>` with this many rows and this `autocomplete`.
-    Lines(u32, &'static str),
+    /// One line: `<input type={kind} autocomplete={autocomplete}>`.
+    Line {
+        kind: &'static str,
+        autocomplete: &'static str,
+    },
+    /// Several lines: `<textarea rows={rows} autocomplete={autocomplete}>`.
+    Lines {
+        rows: u32,
+        autocomplete: &'static str,
+    },
 }
 
 #[component]
@@ -52,13 +58,13 @@ pub fn Field(
     };
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
     let control = match control {
-        Control::Line(kind, autocomplete) => view! {
+        Control::Line { kind, autocomplete } => view! {
             <input class="cw-input" id=id name=id type=kind autocomplete=autocomplete
                 aria-describedby=described_by aria-invalid=invalid
                 prop:value=move || value.get() on:input=input />
         }
         .into_any(),
-        Control::Lines(rows, autocomplete) => view! {
+        Control::Lines { rows, autocomplete } => view! {
             <textarea class="cw-input" id=id name=id rows=rows autocomplete=autocomplete
                 aria-describedby=described_by aria-invalid=invalid
                 prop:value=move || value.get() on:input=input></textarea>
@@ -67,11 +73,11 @@ pub fn Field(
     };
     view! {
         <div class="cw-field" class:cw-field-invalid=move || error.with(Option::is_some)>
-            <label class="cw-label" for=id>{label.get(texts)}</label>
+            <label class="cw-label" for=id>{texts.get(label)}</label>
             {has_hint.then(|| view! { <p class="cw-hint" id=hint_id>{hint}</p> })}
             {move || error.get().map(|message| view! {
                 <p class="cw-error-message" id=error_id.clone() role="alert">
-                    <span class="cw-visually-hidden">{Text::ErrorPrefix.get(texts)}" "</span>
+                    <span class="cw-visually-hidden">{texts.get(Text::ErrorPrefix)}" "</span>
                     {message}
                 </p>
             })}

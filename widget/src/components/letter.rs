@@ -118,11 +118,11 @@ pub fn LetterForm(
     let copy = move |what: Text, text: String| {
         spawn_local(async move {
             let message = if copy_text(&text).await {
-                format!("{} \u{2713}", Text::Copied.get(texts))
+                format!("{} \u{2713}", texts.get(Text::Copied))
             } else {
-                Text::CopyFailed.get(texts).to_owned()
+                texts.get(Text::CopyFailed).to_owned()
             };
-            copied.set(format!("{}: {message}", what.get(texts)));
+            copied.set(format!("{}: {message}", texts.get(what)));
         });
     };
 
@@ -153,7 +153,7 @@ pub fn LetterForm(
             .collect_view();
         view! {
             <fieldset class="cw-fieldset">
-                <legend class="cw-legend">{Text::OpeningLegend.get(texts)}</legend>
+                <legend class="cw-legend">{texts.get(Text::OpeningLegend)}</legend>
                 {options}
             </fieldset>
         }
@@ -168,16 +168,16 @@ pub fn LetterForm(
         if no_email {
             return view! {
                 <div class="cw-no-email">
-                    <p>{Text::NoEmail.fill(texts, &[("name", &mp_name)])}</p>
+                    <p>{texts.fill(Text::NoEmail, &[("name", &mp_name)])}</p>
                     <p class="cw-postal">{postal.clone()}</p>
                     <a class="cw-button" href=writetothem.clone() target="_blank" rel="noopener">
-                        {Text::WriteToThem.get(texts)}
-                        <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(texts)}</span>
+                        {texts.get(Text::WriteToThem)}
+                        <span class="cw-visually-hidden">" "{texts.get(Text::OpensInNewTab)}</span>
                     </a>
                     <div class="cw-copy-row">
                         <button class="cw-button" type="button"
                             on:click=move |ev| if ready_to_send(&ev, "copy") { copy(Text::CopyBody, body.get_untracked()) }>
-                            {Text::CopyBody.get(texts)}
+                            {texts.get(Text::CopyBody)}
                         </button>
                     </div>
                 </div>
@@ -208,8 +208,8 @@ pub fn LetterForm(
                                 on:click=move |ev| { ready_to_send(&ev, service.id()); }
                             >
                                 {service.name()}
-                                {is_suggested.then(|| format!(" {}", Text::SuggestedWebmail.get(texts)))}
-                                <span class="cw-visually-hidden">" "{Text::OpensInNewTab.get(texts)}</span>
+                                {is_suggested.then(|| format!(" {}", texts.get(Text::SuggestedWebmail)))}
+                                <span class="cw-visually-hidden">" "{texts.get(Text::OpensInNewTab)}</span>
                             </a>
                         </li>
                     }
@@ -218,45 +218,45 @@ pub fn LetterForm(
         };
         let to_copy = to.clone();
         view! {
-            <p class="cw-send-to">{Text::SendTo.fill(texts, &[("to", &to)])}</p>
+            <p class="cw-send-to">{texts.fill(Text::SendTo, &[("to", &to)])}</p>
             <a
                 class="cw-button cw-button-primary cw-mailto"
                 href=move || mailto_href.get().unwrap_or_default()
                 on:click=move |ev| { ready_to_send(&ev, "mailto"); }
             >
-                {Text::OpenEmailApp.get(texts)}
+                {texts.get(Text::OpenEmailApp)}
             </a>
             {move || too_long().then(|| view! {
-                <p class="cw-warning cw-too-long">{Text::TooLongForMailto.get(texts)}</p>
+                <p class="cw-warning cw-too-long">{texts.get(Text::TooLongForMailto)}</p>
             })}
-            <p class="cw-send-or">{Text::OrWebmail.get(texts)}</p>
+            <p class="cw-send-or">{texts.get(Text::OrWebmail)}</p>
             <ul class="cw-webmail-list">{webmail}</ul>
-            <p class="cw-send-or">{Text::CopyHeading.get(texts)}</p>
+            <p class="cw-send-or">{texts.get(Text::CopyHeading)}</p>
             <div class="cw-copy-row">
                 <button class="cw-button cw-copy-address" type="button"
                     on:click=move |_| copy(Text::CopyAddress, to_copy.clone())>
-                    {Text::CopyAddress.get(texts)}
+                    {texts.get(Text::CopyAddress)}
                 </button>
                 <button class="cw-button cw-copy-subject" type="button"
                     on:click=move |_| copy(Text::CopySubject, subject.get_untracked())>
-                    {Text::CopySubject.get(texts)}
+                    {texts.get(Text::CopySubject)}
                 </button>
                 <button class="cw-button cw-copy-body" type="button"
                     on:click=move |ev| if ready_to_send(&ev, "copy") { copy(Text::CopyBody, body.get_untracked()) }>
-                    {Text::CopyBody.get(texts)}
+                    {texts.get(Text::CopyBody)}
                 </button>
             </div>
         }
         .into_any()
     };
 
-    let share_text = Text::ShareText.get(texts);
+    let share_text = texts.get(Text::ShareText);
     let after = move || {
         match after_send.get() {
         AfterSend::NotYet => None,
         AfterSend::Asking => Some(view! {
             <div class="cw-did-you-send">
-                <p class="cw-question">{Text::DidYouSend.get(texts)}</p>
+                <p class="cw-question">{texts.get(Text::DidYouSend)}</p>
                 <button class="cw-button cw-button-primary cw-yes-sent" type="button"
                     on:click=move |_| {
                         if let Some(section) = section_ref.get_untracked() {
@@ -264,27 +264,27 @@ pub fn LetterForm(
                         }
                         after_send.set(AfterSend::Thanked);
                     }>
-                    {Text::YesSent.get(texts)}
+                    {texts.get(Text::YesSent)}
                 </button>
                 <button class="cw-button" type="button" on:click=move |_| after_send.set(AfterSend::NotYet)>
-                    {Text::NotYet.get(texts)}
+                    {texts.get(Text::NotYet)}
                 </button>
             </div>
         }.into_any()),
         AfterSend::Thanked => Some(view! {
             <div class="cw-thanks">
-                <h4 class="cw-thanks-heading" tabindex="-1" data-thanks>{Text::ThankYou.get(texts)}</h4>
-                <p>{Text::ThankYouText.get(texts)}</p>
+                <h4 class="cw-thanks-heading" tabindex="-1" data-thanks>{texts.get(Text::ThankYou)}</h4>
+                <p>{texts.get(Text::ThankYouText)}</p>
                 <div class="cw-copy-row">
                     {can_share().then(|| view! {
                         <button class="cw-button cw-button-primary" type="button"
                             on:click=move |_| spawn_local(async move { share(share_text, &page_url()).await })>
-                            {Text::Share.get(texts)}
+                            {texts.get(Text::Share)}
                         </button>
                     })}
                     <button class="cw-button cw-copy-link" type="button"
                         on:click=move |_| copy(Text::CopyLink, page_url())>
-                        {Text::CopyLink.get(texts)}
+                        {texts.get(Text::CopyLink)}
                     </button>
                 </div>
             </div>
@@ -296,50 +296,50 @@ pub fn LetterForm(
         <section class="cw-letter" aria-labelledby="cw-letter-heading" node_ref=section_ref>
             {test_mode.then(|| view! {
                 <p class="cw-test-banner" role="note">
-                    {Text::TestModeBanner.fill(texts, &[("to", &email.get_untracked().to)])}
+                    {texts.fill(Text::TestModeBanner, &[("to", &email.get_untracked().to)])}
                 </p>
             })}
             <fieldset class="cw-fieldset">
-                <legend class="cw-legend" id="cw-letter-heading">{Text::YourDetails.get(texts)}</legend>
-                <p class="cw-hint">{Text::YourDetailsHint.get(texts)}</p>
+                <legend class="cw-legend" id="cw-letter-heading">{texts.get(Text::YourDetails)}</legend>
+                <p class="cw-hint">{texts.get(Text::YourDetailsHint)}</p>
                 <Field id="cw-name" label=Text::NameLabel hint=String::new()
-                    control=Control::Line("text", "name")
+                    control=Control::Line { kind: "text", autocomplete: "name" }
                     value=name.into() on_input=Callback::new(move |v| name.set(v))
-                    error=Signal::derive(move || show_name_error().then(|| Text::NameMissing.get(texts).to_owned()))
+                    error=Signal::derive(move || show_name_error().then(|| texts.get(Text::NameMissing).to_owned()))
                     texts />
-                <Field id="cw-address" label=Text::AddressLabel hint=Text::AddressHint.get(texts).to_owned()
-                    control=Control::Lines(3, "street-address")
+                <Field id="cw-address" label=Text::AddressLabel hint=texts.get(Text::AddressHint).to_owned()
+                    control=Control::Lines { rows: 3, autocomplete: "street-address" }
                     value=address.into() on_input=Callback::new(move |v| address.set(v))
-                    error=Signal::derive(move || show_address_error().then(|| Text::AddressMissing.get(texts).to_owned()))
+                    error=Signal::derive(move || show_address_error().then(|| texts.get(Text::AddressMissing).to_owned()))
                     texts />
-                <Field id="cw-own-email" label=Text::EmailLabel hint=Text::EmailHint.get(texts).to_owned()
-                    control=Control::Line("email", "email")
+                <Field id="cw-own-email" label=Text::EmailLabel hint=texts.get(Text::EmailHint).to_owned()
+                    control=Control::Line { kind: "email", autocomplete: "email" }
                     value=own_email.into() on_input=Callback::new(move |v| own_email.set(v))
                     error=no_error texts />
             </fieldset>
             {opening_choice}
             <Field id="cw-personal" label=Text::PersonalLabel hint=prompt
-                control=Control::Lines(4, "off")
+                control=Control::Lines { rows: 4, autocomplete: "off" }
                 value=personal.into() on_input=Callback::new(move |v| personal.set(v))
                 error=no_error texts />
-            <h4 class="cw-subheading">{Text::EditHeading.get(texts)}</h4>
-            <p class="cw-hint">{Text::EditHint.get(texts)}</p>
+            <h4 class="cw-subheading">{texts.get(Text::EditHeading)}</h4>
+            <p class="cw-hint">{texts.get(Text::EditHint)}</p>
             <Field id="cw-subject" label=Text::SubjectLabel hint=String::new()
-                control=Control::Line("text", "off")
+                control=Control::Line { kind: "text", autocomplete: "off" }
                 value=subject.into() on_input=Callback::new(move |v| subject_edit.set(Some(v)))
                 error=no_error texts />
             <Field id="cw-body" label=Text::BodyLabel hint=String::new()
-                control=Control::Lines(16, "off")
+                control=Control::Lines { rows: 16, autocomplete: "off" }
                 value=body.into() on_input=Callback::new(move |v| body_edit.set(Some(v)))
                 error=no_error texts />
             {move || (subject_edit.with(Option::is_some) || body_edit.with(Option::is_some)).then(|| view! {
                 <button class="cw-link-button cw-reset" type="button"
                     on:click=move |_| { subject_edit.set(None); body_edit.set(None); }>
-                    {Text::ResetLetter.get(texts)}
+                    {texts.get(Text::ResetLetter)}
                 </button>
             })}
             <div class="cw-send">
-                <h4 class="cw-subheading">{Text::SendHeading.get(texts)}</h4>
+                <h4 class="cw-subheading">{texts.get(Text::SendHeading)}</h4>
                 {send_section}
                 <p class="cw-copied" role="status">{move || copied.get()}</p>
                 {after}

@@ -17,7 +17,7 @@ pub fn MpCard(
     let party = mp.party.clone();
     let accent = party.as_ref().and_then(|p| p.colour);
     let portrait = mp.portrait_url.clone().map(|src| {
-        let alt = Text::PortraitAlt.fill(texts, &[("name", &mp.name)]);
+        let alt = texts.fill(Text::PortraitAlt, &[("name", &mp.name)]);
         view! {
             <img
                 class="cw-mp-portrait"
@@ -31,8 +31,8 @@ pub fn MpCard(
             />
         }
     });
-    let based_on = Text::BasedOnPostcode.fill(
-        texts,
+    let based_on = texts.fill(
+        Text::BasedOnPostcode,
         &[
             ("postcode", found.postcode.as_str()),
             ("constituency", &found.mp.constituency),
@@ -42,7 +42,7 @@ pub fn MpCard(
         <section class="cw-mp" aria-labelledby="cw-mp-heading"
             style:border-color=accent.map(|c| c.to_css())>
             <h3 class="cw-mp-heading" id="cw-mp-heading" tabindex="-1" data-focus>
-                {Text::YourMp.get(texts)}
+                {texts.get(Text::YourMp)}
             </h3>
             <div class="cw-mp-body">
                 {portrait}
@@ -61,12 +61,12 @@ pub fn MpCard(
                     })}
                     <p class="cw-mp-constituency">{based_on}</p>
                     <button class="cw-link-button" type="button" on:click=move |_| on_check_postcode()>
-                        {Text::NotYourConstituency.get(texts)}
+                        {texts.get(Text::NotYourConstituency)}
                     </button>
                 </div>
             </div>
             {mp.is_speaker.then(|| view! {
-                <p class="cw-note">{Text::SpeakerNote.fill(texts, &[("name", &found.mp.name)])}</p>
+                <p class="cw-note">{texts.fill(Text::SpeakerNote, &[("name", &found.mp.name)])}</p>
             })}
         </section>
     }
