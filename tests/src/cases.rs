@@ -73,7 +73,12 @@ pub async fn a_partner_page_shows_the_campaign_without_console_errors(engine: En
 /// the supporter's name and address in the body; sending asks whether it went, then thanks.
 pub async fn happy_path_builds_a_personal_email_to_the_mp(engine: Engine) {
     let page = open_in(engine, FixtureApi::start(), "", 1280, 900).await;
-    page.find_mp("sw1a1aa", "Rachel Blake").await;
+    page.look_up_by_button("sw1a1aa").await;
+    page.wait_for(
+        "Rachel Blake for SW1A 1AA",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
     assert_eq!(page.text(".cw-party-badge").await, "Labour");
     assert!(page
         .text(".cw-mp-constituency")

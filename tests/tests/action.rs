@@ -715,7 +715,7 @@ async fn data_lang_beats_the_page_language() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn pressing_the_button_after_typing_asks_only_once() {
+async fn submitting_right_after_typing_asks_only_once() {
     let page = open("", 1280, 900).await;
     page.look_up("SE1 5XX").await;
     page.wait_for("the error", "$('.cw-problem-message')").await;

@@ -10,6 +10,7 @@ use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
 use widget_core::{LookupError, Postcode, PostcodeError, Text, Texts};
 
+use super::field::Field;
 use super::letter::LetterForm;
 use super::mp::MpCard;
 use crate::browser::{focus, html_element};
@@ -216,15 +217,9 @@ pub fn FindAndWrite(
 
     view! {
         <form class="cw-postcode-form" novalidate on:submit=on_submit>
-            <div class="cw-field" class:cw-field-invalid=has_error>
-                <label class="cw-label" for="cw-postcode">{texts.get(Text::PostcodeLabel)}</label>
-                <p class="cw-hint" id="cw-postcode-hint">{texts.get(Text::PostcodeHint)}</p>
-                {move || field_message().map(|message| view! {
-                    <p class="cw-error-message" id="cw-postcode-error" role="alert">
-                        <span class="cw-visually-hidden">{texts.get(Text::ErrorPrefix)}" "</span>
-                        {message}
-                    </p>
-                })}
+            <Field id="cw-postcode" label=Text::PostcodeLabel
+                hint=texts.get(Text::PostcodeHint).to_owned()
+                error=Signal::derive(field_message) texts>
                 <div class="cw-postcode-row">
                     <input
                         class="cw-input cw-input-postcode"
@@ -250,7 +245,7 @@ pub fn FindAndWrite(
                         {texts.fill(Text::PostcodeCorrected, &[("postcode", postcode.as_str())])}
                     </p>
                 })}
-            </div>
+            </Field>
         </form>
         <p class="cw-status" role="status">
             {move || match lookup.get() {

@@ -1,6 +1,6 @@
-//! One labelled form field (single line or multi-line) with its hint and error, wired for
-//! assistive technology: the error is announced, and both are linked with aria-describedby.
-//! Every field of the widget is this one component, so its code ships once.
+//! Labelled form fields with their hint and error, wired for assistive technology: the error
+//! is announced, and both are linked with aria-describedby. Every field of the widget is a
+//! [`Field`] (the postcode's, with its button, too), so that code ships once.
 
 use leptos::prelude::*;
 use widget_core::{Text, Texts};
@@ -20,8 +20,39 @@ pub enum Control {
     },
 }
 
+/// A label, its hint and its error around a control (the children), wired for assistive
+/// technology: the error is announced. The control's `aria-describedby` names `{id}-hint`
+/// (when there is a hint) and `{id}-error` (while there is an error).
 #[component]
 pub fn Field(
+    id: &'static str,
+    label: Text,
+    /// Text under the label; empty for none.
+    hint: String,
+    /// The error to show, if any.
+    error: Signal<Option<String>>,
+    texts: Texts,
+    children: Children,
+) -> impl IntoView {
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class="cw-field" class:cw-field-invalid=move || error.with(Option::is_some)>
+            <label class="cw-label" for=id>{texts.get(label)}</label>
+            {has_hint.then(|| view! { <p class="cw-hint" id=format!("{id}-hint")>{hint}</p> })}
+            {move || error.get().map(|message| view! {
+                <p class="cw-error-message" id=format!("{id}-error") role="alert">
+                    <span class="cw-visually-hidden">{texts.get(Text::ErrorPrefix)}" "</span>
+                    {message}
+                </p>
+            })}
+            {children()}
+        </div>
+    }
+}
+
+/// A [`Field`] with one of the standard controls, bound to `value`.
+#[component]
+pub fn TextField(
     id: &'static str,
     label: Text,
     /// Text under the label; empty for none.
@@ -33,21 +64,16 @@ pub fn Field(
     error: Signal<Option<String>>,
     texts: Texts,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
     let has_hint = !hint.is_empty();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.as_str());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.as_str());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
         }
+        if error.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     };
     let invalid = move || {
         if error.with(Option::is_some) {
@@ -71,17 +97,5 @@ pub fn Field(
         }
         .into_any(),
     };
-    view! {
-        <div class="cw-field" class:cw-field-invalid=move || error.with(Option::is_some)>
-            <label class="cw-label" for=id>{texts.get(label)}</label>
-            {has_hint.then(|| view! { <p class="cw-hint" id=hint_id>{hint}</p> })}
-            {move || error.get().map(|message| view! {
-                <p class="cw-error-message" id=error_id.clone() role="alert">
-                    <span class="cw-visually-hidden">{texts.get(Text::ErrorPrefix)}" "</span>
-                    {message}
-                </p>
-            })}
-            {control}
-        </div>
-    }
+    view! { <Field id label hint error texts>{control}</Field> }
 }

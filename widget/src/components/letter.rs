@@ -10,7 +10,7 @@ use widget_core::lookup::writetothem_url;
 use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
 use widget_core::{Text, Texts};
 
-use super::field::{Control, Field};
+use super::field::{Control, TextField};
 use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
 use crate::events::{emit, WidgetEvent};
 use crate::lookup::Found;
@@ -302,33 +302,33 @@ pub fn LetterForm(
             <fieldset class="cw-fieldset">
                 <legend class="cw-legend" id="cw-letter-heading">{texts.get(Text::YourDetails)}</legend>
                 <p class="cw-hint">{texts.get(Text::YourDetailsHint)}</p>
-                <Field id="cw-name" label=Text::NameLabel hint=String::new()
+                <TextField id="cw-name" label=Text::NameLabel hint=String::new()
                     control=Control::Line { kind: "text", autocomplete: "name" }
                     value=name.into() on_input=Callback::new(move |v| name.set(v))
                     error=Signal::derive(move || show_name_error().then(|| texts.get(Text::NameMissing).to_owned()))
                     texts />
-                <Field id="cw-address" label=Text::AddressLabel hint=texts.get(Text::AddressHint).to_owned()
+                <TextField id="cw-address" label=Text::AddressLabel hint=texts.get(Text::AddressHint).to_owned()
                     control=Control::Lines { rows: 3, autocomplete: "street-address" }
                     value=address.into() on_input=Callback::new(move |v| address.set(v))
                     error=Signal::derive(move || show_address_error().then(|| texts.get(Text::AddressMissing).to_owned()))
                     texts />
-                <Field id="cw-own-email" label=Text::EmailLabel hint=texts.get(Text::EmailHint).to_owned()
+                <TextField id="cw-own-email" label=Text::EmailLabel hint=texts.get(Text::EmailHint).to_owned()
                     control=Control::Line { kind: "email", autocomplete: "email" }
                     value=own_email.into() on_input=Callback::new(move |v| own_email.set(v))
                     error=no_error texts />
             </fieldset>
             {opening_choice}
-            <Field id="cw-personal" label=Text::PersonalLabel hint=prompt
+            <TextField id="cw-personal" label=Text::PersonalLabel hint=prompt
                 control=Control::Lines { rows: 4, autocomplete: "off" }
                 value=personal.into() on_input=Callback::new(move |v| personal.set(v))
                 error=no_error texts />
             <h4 class="cw-subheading">{texts.get(Text::EditHeading)}</h4>
             <p class="cw-hint">{texts.get(Text::EditHint)}</p>
-            <Field id="cw-subject" label=Text::SubjectLabel hint=String::new()
+            <TextField id="cw-subject" label=Text::SubjectLabel hint=String::new()
                 control=Control::Line { kind: "text", autocomplete: "off" }
                 value=subject.into() on_input=Callback::new(move |v| subject_edit.set(Some(v)))
                 error=no_error texts />
-            <Field id="cw-body" label=Text::BodyLabel hint=String::new()
+            <TextField id="cw-body" label=Text::BodyLabel hint=String::new()
                 control=Control::Lines { rows: 16, autocomplete: "off" }
                 value=body.into() on_input=Callback::new(move |v| body_edit.set(Some(v)))
                 error=no_error texts />
