@@ -197,36 +197,40 @@ fn other_reading(c: u8) -> Option<u8> {
 /// fewest changes; `None` when there is none, or when two readings are equally likely.
 fn corrected(compact: &str) -> Option<String> {
     let bytes = compact.as_bytes();
-    let slips: Vec<usize> = (0..bytes.len())
-        .filter(|&i| other_reading(bytes[i]).is_some())
-        .collect();
-    // At most 7 positions: 127 alternatives at worst.
-    let mut best: Option<(u32, String)> = None;
+    // Every subset of the positions (at most 7: 127 alternatives at worst); one that would
+    // change a position with no other reading is skipped.
+    let mut best: Option<(u32, [u8; 7])> = None;
     let mut tied = false;
-    for mask in 1u32..(1 << slips.len()) {
-        let mut candidate = bytes.to_vec();
-        for (bit, &i) in slips.iter().enumerate() {
-            if mask & (1 << bit) != 0 {
-                candidate[i] = other_reading(bytes[i])?;
-            }
+    'masks: for mask in 1u32..(1 << bytes.len().min(7)) {
+        let mut candidate = [0u8; 7];
+        for (i, &b) in bytes.iter().enumerate() {
+            candidate[i] = if mask & (1 << i) == 0 {
+                b
+            } else {
+                match other_reading(b) {
+                    Some(other) => other,
+                    None => continue 'masks,
+                }
+            };
         }
-        let Ok(candidate) = String::from_utf8(candidate) else {
+        let Ok(text) = std::str::from_utf8(&candidate[..bytes.len()]) else {
             continue;
         };
-        if !is_valid(&candidate) {
+        if !is_valid(text) {
             continue;
         }
         let changes = mask.count_ones();
-        match &best {
-            Some((fewest, _)) if changes > *fewest => {}
-            Some((fewest, _)) if changes == *fewest => tied = true,
+        match best {
+            Some((fewest, _)) if changes > fewest => {}
+            Some((fewest, _)) if changes == fewest => tied = true,
             _ => {
                 best = Some((changes, candidate));
                 tied = false;
             }
         }
     }
-    best.filter(|_| !tied).map(|(_, postcode)| postcode)
+    let (_, candidate) = best.filter(|_| !tied)?;
+    String::from_utf8(candidate[..bytes.len()].to_vec()).ok()
 }
 
 /// Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
