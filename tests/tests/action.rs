@@ -47,7 +47,11 @@ async fn sending_without_name_or_address_points_at_the_missing_field() {
         page.text("#cw-name-error").await,
         "Error: Enter your full name"
     );
-    assert_eq!(page.focused_id().await, "cw-name");
+    page.wait_for(
+        "focus on the name field",
+        "root.activeElement?.id === 'cw-name'",
+    )
+    .await;
     let described = page
         .eval("$('#cw-name').getAttribute('aria-describedby')")
         .await;
@@ -492,7 +496,11 @@ async fn the_whole_flow_works_by_keyboard_alone() {
         "$('.cw-mp-name')?.textContent === 'Stephen Doughty'",
     )
     .await;
-    assert_eq!(page.focused_id().await, "cw-mp-heading");
+    page.wait_for(
+        "focus on the result",
+        "root.activeElement?.id === 'cw-mp-heading'",
+    )
+    .await;
     // Tab to the name field and fill in the form.
     for _ in 0..10 {
         if page.focused_id().await == "cw-name" {
