@@ -10,4 +10,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SOAK_COUNT="${SOAK_COUNT:-1000000}"
-cargo test --release -p widget-core --test soak -- --nocapture --test-threads=1 "$@"
+cargo test --release -p widget-core --features serde --test soak -- --nocapture --test-threads=1 "$@"

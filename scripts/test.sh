@@ -21,11 +21,13 @@ step "format"
 cargo fmt --all -- --check
 
 step "lint (clippy, warnings are errors)"
-cargo clippy --quiet -p widget-core -p e2e --all-targets -- -D warnings
+cargo clippy --quiet -p widget-core -p e2e --all-targets --features widget-core/schema -- -D warnings
 cargo clippy --quiet -p campaign-widget -p campaign-demo --target "$WASM" --all-targets -- -D warnings
 
-step "core: native unit tests"
-cargo test -p widget-core
+step "core: native unit tests, the serde differential test and the schema check"
+# Feature `schema` (and with it `serde`): the derives that are the campaign's schema are
+# compared with the small reader the wasm ships, and the published schema with the model.
+cargo test -p widget-core --features schema
 
 step "components: wasm-bindgen-test in headless Chromium"
 cargo test -p campaign-widget --target "$WASM"

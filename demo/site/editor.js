@@ -288,7 +288,11 @@ function refresh() {
 }
 
 $("export").addEventListener("click", () => {
-  const text = JSON.stringify(campaign, null, 2) + "\n";
+  // The file names its schema (published beside this page), so that the campaign team's
+  // editor completes and checks it.
+  const { $schema: _, ...fields } = campaign;
+  const schema = new URL("campaign.schema.json", document.baseURI).href;
+  const text = JSON.stringify({ $schema: schema, ...fields }, null, 2) + "\n";
   let link = $("export-link");
   if (!link) {
     link = Object.assign(document.createElement("a"), { id: "export-link", download: "campaign.json", hidden: true });

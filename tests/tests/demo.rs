@@ -191,7 +191,7 @@ async fn an_invalid_template_shows_its_message_at_the_field() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn export_then_import_round_trips_the_campaign() {
-    let (_site, browser) = open_demo(1280, 900).await;
+    let (site, browser) = open_demo(1280, 900).await;
     eval(&browser, "type(field('headline'), 'Round trip campaign')").await;
     eval(
         &browser,
@@ -204,6 +204,18 @@ async fn export_then_import_round_trips_the_campaign() {
         exported.contains("\"headline\": \"Round trip campaign\""),
         "{exported}"
     );
+    // It names the schema published beside the demo page, which is there.
+    let schema_url = format!("{}/campaign.schema.json", site.url);
+    assert!(
+        exported.starts_with(&format!("{{\n  \"$schema\": \"{schema_url}\",\n")),
+        "{exported}"
+    );
+    let title = eval(
+        &browser,
+        &format!("fetch({schema_url:?}).then(r => r.json()).then(s => s.title)"),
+    )
+    .await;
+    assert_eq!(title, "Campaign");
     let dir = e2e::workspace_root().join("target").join("e2e-files");
     std::fs::create_dir_all(&dir).unwrap();
     let good = dir.join("campaign.json");

@@ -23,8 +23,9 @@ pub struct SyntaxError {
     pub message: &'static str,
 }
 
-/// Deeper nesting than this is refused rather than risking the stack.
-const MAX_DEPTH: usize = 64;
+/// More arrays and objects inside each other than this are refused rather than risking the
+/// stack (the same limit as serde_json's, so that both read the same documents).
+const MAX_DEPTH: usize = 127;
 
 /// Parses a whole JSON document.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
@@ -85,8 +86,9 @@ impl Parser<'_> {
         }
     }
 
+    /// A value inside `depth` arrays and objects.
     fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
-        if depth > MAX_DEPTH {
+        if depth >= MAX_DEPTH && matches!(self.peek(), Some(b'[' | b'{')) {
             return Err(self.error("nested too deeply"));
         }
         match self.peek() {
@@ -192,10 +194,10 @@ impl Parser<'_> {
                 return Err(self.error("expected a digit in the exponent"));
             }
         }
-        self.source[start..self.at]
-            .parse()
-            .map(Json::Number)
-            .map_err(|_| self.error("not a number"))
+        match self.source[start..self.at].parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(Json::Number(n)),
+            _ => Err(self.error("number too large")),
+        }
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
@@ -237,6 +239,7 @@ impl Parser<'_> {
                         b't' => out.push('\t'),
                         b'u' => {
                             let mut code = self.hex4()?;
+                            // A surrogate pair is one character; half of one is no text.
                             if (0xD800..0xDC00).contains(&code)
                                 && self.text[self.at..].starts_with(b"\\u")
                             {
@@ -244,12 +247,11 @@ impl Parser<'_> {
                                 let low = self.hex4()?;
                                 if (0xDC00..0xE000).contains(&low) {
                                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                                } else {
-                                    out.push('\u{FFFD}');
-                                    code = low;
                                 }
                             }
-                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                            out.push(char::from_u32(code).ok_or_else(|| {
+                                self.error("half a surrogate pair in a \\u escape")
+                            })?);
                         }
                         _ => return Err(self.error("unknown escape")),
                     }
@@ -411,4 +413,94 @@ fn write_string(out: &mut String, text: &str) {
         }
     }
     out.push('"');
+}
+
+/// serde for [`Json`] (feature `serde`): a campaign's `languages` hold JSON as it is.
+#[cfg(feature = "serde")]
+mod with_serde {
+    use super::Json;
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+    use std::fmt;
+
+    impl Serialize for Json {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Json::Null => s.serialize_unit(),
+                Json::Bool(b) => s.serialize_bool(*b),
+                Json::Number(n) => s.serialize_f64(*n),
+                Json::String(text) => s.serialize_str(text),
+                Json::Array(items) => {
+                    let mut seq = s.serialize_seq(Some(items.len()))?;
+                    for item in items {
+                        seq.serialize_element(item)?;
+                    }
+                    seq.end()
+                }
+                Json::Object(members) => {
+                    let mut map = s.serialize_map(Some(members.len()))?;
+                    for (key, value) in members {
+                        map.serialize_entry(key, value)?;
+                    }
+                    map.end()
+                }
+            }
+        }
+    }
+
+    struct JsonVisitor;
+
+    impl<'de> Visitor<'de> for JsonVisitor {
+        type Value = Json;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_unit<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+        fn visit_none<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+            Json::deserialize(d)
+        }
+        fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+            Ok(Json::Bool(b))
+        }
+        fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+            Ok(Json::Number(n as f64))
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+            Ok(Json::Number(n as f64))
+        }
+        fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
+            Ok(Json::Number(n))
+        }
+        fn visit_str<E>(self, text: &str) -> Result<Json, E> {
+            Ok(Json::text(text))
+        }
+        fn visit_string<E>(self, text: String) -> Result<Json, E> {
+            Ok(Json::String(text))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Json::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            let mut members = Vec::new();
+            while let Some(member) = map.next_entry()? {
+                members.push(member);
+            }
+            Ok(Json::Object(members))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Json {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+            d.deserialize_any(JsonVisitor)
+        }
+    }
 }

@@ -19,12 +19,26 @@ pub const PLACEHOLDERS: [&str; 7] = [
 
 /// A campaign's letter.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LetterTemplate {
     /// The email's subject line.
     pub subject: String,
     /// Alternative first paragraphs; the supporter picks one (`{opening}` in the body).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::campaign::serde_support::nullable")
+    )]
     pub openings: Vec<String>,
     /// The question that asks for the supporter's own paragraph (`{personal}`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::campaign::serde_support::nullable")
+    )]
     pub prompt: String,
     /// The letter.
     pub body: String,

@@ -30,8 +30,14 @@ fn reads_escapes_and_non_ascii_text() {
         value.as_str(),
         Some("tab\t quote\" slash/ back\\ nl\n é é 😀 Nguyễn")
     );
-    // A lone surrogate becomes the replacement character, not a panic.
-    assert_eq!(parse(r#""\ud800x""#).unwrap().as_str(), Some("\u{FFFD}x"));
+    // Half a surrogate pair is no text: refused, as serde_json refuses it (not a panic).
+    for lone in [r#""\ud800x""#, r#""\udc00""#, r#""\ud800\u0041""#] {
+        assert_eq!(
+            parse(lone).unwrap_err().message,
+            "half a surrogate pair in a \\u escape",
+            "{lone}"
+        );
+    }
 }
 
 #[test]
@@ -48,6 +54,13 @@ fn whole_numbers_in_range_are_u32() {
     assert_eq!(parse("1.5").unwrap().as_u32(), None);
     assert_eq!(parse("-1").unwrap().as_u32(), None);
     assert_eq!(parse("1e20").unwrap().as_u32(), None);
+}
+
+#[test]
+fn numbers_beyond_f64_are_refused() {
+    assert_eq!(parse("1e400").unwrap_err().message, "number too large");
+    assert_eq!(parse("-1e400").unwrap_err().message, "number too large");
+    assert_eq!(parse("1e-400").unwrap(), Json::Number(0.0));
 }
 
 fn error_at(text: &str) -> (usize, usize, &'static str) {

@@ -11,12 +11,15 @@
 //! | `validate.rs` | the checks the JSON shape cannot make |
 //! | `languages.rs` | a campaign in another language, and its widget-string overrides |
 //! | `read.rs` / `write.rs` | JSON in (with the path of anything wrong) and out |
+//! | `serde_support.rs` | (feature `serde`) what the serde derives on the model cannot say |
 
 mod error;
 mod languages;
 mod model;
 mod read;
 mod seed;
+#[cfg(feature = "serde")]
+pub(crate) mod serde_support;
 mod validate;
 mod write;
 

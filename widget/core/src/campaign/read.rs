@@ -44,6 +44,12 @@ impl<'a> Obj<'a> {
                 format!("is not a field we know; use one of: {}", known.join(", ")),
             ));
         }
+        // Which of two values was meant cannot be known: say so rather than pick one.
+        let repeated =
+            (1..members.len()).find(|&i| members[..i].iter().any(|(k, _)| *k == members[i].0));
+        if let Some(i) = repeated {
+            return Err(field_error(&child(path, &members[i].0), "is given twice"));
+        }
         Ok(Obj {
             members,
             path: path.to_owned(),
@@ -137,9 +143,11 @@ pub(super) fn decode_campaign(value: &Json) -> Result<Campaign, CampaignError> {
             "testRecipient",
             "languages",
             "strings",
+            "$schema",
         ],
     )?;
     Ok(Campaign {
+        schema: o.optional_text("$schema")?,
         headline: o.text("headline")?,
         intro: o.texts("intro")?,
         statistics_heading: o.text_or_empty("statisticsHeading")?,

@@ -12,6 +12,7 @@ impl Default for Campaign {
     /// The seed campaign: "Ask your MP to support the Secondary Support Package".
     fn default() -> Self {
         Campaign {
+            schema: None,
             headline: s("Ask your MP to support the Secondary Support Package"),
             intro: vec![
                 s("While we offer unique services for women with secondary breast cancer, we know that most people are still not receiving the ongoing, specialised support they need when they are diagnosed with this disease."),

@@ -16,7 +16,7 @@ fn encode_section(section: &Section) -> Json {
 }
 
 pub(super) fn encode_campaign(c: &Campaign) -> Json {
-    Json::object(vec![
+    let mut json = Json::object(vec![
         ("headline", Json::text(&c.headline)),
         ("intro", texts(&c.intro)),
         ("statisticsHeading", Json::text(&c.statistics_heading)),
@@ -102,5 +102,9 @@ pub(super) fn encode_campaign(c: &Campaign) -> Json {
                     .collect(),
             ),
         ),
-    ])
+    ]);
+    if let (Some(schema), Json::Object(members)) = (&c.schema, &mut json) {
+        members.insert(0, ("$schema".to_owned(), Json::text(schema)));
+    }
+    json
 }

@@ -87,14 +87,26 @@ fn shown<I: Debug>(input: &I) -> String {
     }
 }
 
-/// Feeds `count` inputs from `generate` to `run`, each on its own, timed and with panics caught.
+/// Feeds `SOAK_COUNT` inputs from `generate` to `run`, each on its own, timed and with panics
+/// caught.
 pub fn soak<I: Debug>(
     target: &'static str,
     generate: impl Fn(&mut Rng) -> I,
     run: impl Fn(&I) -> Check,
 ) -> Report {
+    soak_at_least(target, 0, generate, run)
+}
+
+/// [`soak`] with at least `minimum` inputs, whatever `SOAK_COUNT` says.
+pub fn soak_at_least<I: Debug>(
+    target: &'static str,
+    minimum: usize,
+    generate: impl Fn(&mut Rng) -> I,
+    run: impl Fn(&I) -> Check,
+) -> Report {
     install_panic_hook();
     let (seed, count) = settings();
+    let count = count.max(minimum);
     println!("soak {target}: SOAK_SEED={seed:#x}, SOAK_COUNT={count}");
     let mut report = Report {
         target,
@@ -183,6 +195,11 @@ pub fn soak<I: Debug>(
 impl Report {
     /// Prints the table (and the first failures), then fails the test on any panic, hang or
     /// wrong answer.
+    /// How many inputs ran.
+    pub fn inputs(&self) -> usize {
+        self.inputs
+    }
+
     pub fn print_and_check(self) {
         let mut table = format!(
             "\nsoak {target}, SOAK_SEED={seed:#x}\n\

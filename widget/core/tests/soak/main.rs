@@ -7,6 +7,8 @@
 //! `SOAK_COUNT` inputs per target, 10 000 by default: the quick sample `cargo test` runs.
 //! `scripts/soak.sh` runs a million. Each test prints a table: run with `--nocapture`.
 
+#[cfg(feature = "serde")]
+mod differential;
 mod harness;
 mod inputs;
 
