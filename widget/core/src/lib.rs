@@ -4,6 +4,7 @@
 //! with `cargo test -p widget-core`. The browser edge and the Leptos components in the
 //! `campaign-widget` crate call into it.
 
+pub mod answers;
 pub mod campaign;
 pub mod colour;
 pub mod email;

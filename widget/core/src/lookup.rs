@@ -1,11 +1,13 @@
 //! The MP lookup, minus the network: request URLs, HTTP status handling, and decoding of the
 //! postcodes.io and UK Parliament Members API answers into our own types.
 //!
-//! The wire types are private and forgiving (every field optional, extra fields ignored); what
-//! leaves this module is [`Constituency`], [`Mp`], [`MpContact`] or a [`LookupError`].
+//! The answers as they arrive are the types of `answers.rs` (forgiving: every field optional,
+//! extra fields ignored); what leaves this module is [`Constituency`], [`Mp`], [`MpContact`]
+//! or a [`LookupError`].
 
 use std::fmt;
 
+use crate::answers::{ContactAnswer, ContactEntry, PostcodeAnswer, SearchAnswer};
 use crate::colour::Colour;
 use crate::email::looks_like_email;
 use crate::json::{self, Json};
@@ -239,8 +241,19 @@ fn non_empty(text: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn parse(body: &str) -> Result<Json, LookupError> {
-    json::parse(body).map_err(|_| LookupError::BadResponse)
+/// An answer read by the small reader: BadResponse when it is not JSON or not an object.
+fn read_answer<T>(body: &str, read: fn(&Json) -> Option<T>) -> Result<T, LookupError> {
+    let json = json::parse(body).map_err(|_| LookupError::BadResponse)?;
+    read(&json).ok_or(LookupError::BadResponse)
+}
+
+/// The same with serde and the answers' derives (feature `serde`).
+#[cfg(feature = "serde")]
+fn read_answer_serde<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, LookupError> {
+    match crate::answers::with_serde::answer(body) {
+        Ok(Some(answer)) => Ok(answer),
+        _ => Err(LookupError::BadResponse),
+    }
 }
 
 /// Decodes a postcodes.io `/postcodes/{pc}` answer.
@@ -249,43 +262,56 @@ pub fn decode_postcode(
     body: &str,
     retry_after: Option<&str>,
 ) -> Result<Constituency, LookupError> {
+    postcode_outcome(status, retry_after, || {
+        read_answer(body, PostcodeAnswer::read)
+    })
+}
+
+/// [`decode_postcode`] reading the answer with serde (feature `serde`; for tools and tests).
+#[cfg(feature = "serde")]
+pub fn decode_postcode_serde(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+) -> Result<Constituency, LookupError> {
+    postcode_outcome(status, retry_after, || read_answer_serde(body))
+}
+
+fn postcode_outcome(
+    status: u16,
+    retry_after: Option<&str>,
+    answer: impl FnOnce() -> Result<PostcodeAnswer, LookupError>,
+) -> Result<Constituency, LookupError> {
     if status != 404 {
         if let Some(error) = status_error(status, retry_after) {
             return Err(error);
         }
     }
-    let reply = parse(body)?;
-    if !matches!(reply, Json::Object(_)) {
-        return Err(LookupError::BadResponse);
-    }
+    let answer = answer()?;
     if status == 404 {
-        return Err(match reply.get("terminated") {
-            Some(terminated @ Json::Object(_)) => LookupError::PostcodeTerminated {
+        return Err(match answer.terminated {
+            Some(terminated) => LookupError::PostcodeTerminated {
                 year: terminated
-                    .get("year_terminated")
-                    .and_then(Json::as_u32)
+                    .year_terminated
                     .and_then(|y| u16::try_from(y).ok()),
             },
-            _ => LookupError::PostcodeNotFound,
+            None => LookupError::PostcodeNotFound,
         });
     }
-    let result = match reply.get("result") {
-        Some(result @ Json::Object(_)) => result,
-        _ => return Err(LookupError::BadResponse),
-    };
-    let country = non_empty(result.str_at("country"));
-    let name = non_empty(result.str_at("parliamentary_constituency_2024"))
-        .or_else(|| non_empty(result.str_at("parliamentary_constituency")));
+    let result = answer.result.ok_or(LookupError::BadResponse)?;
+    let country = non_empty(result.country.as_deref());
+    let name = non_empty(result.parliamentary_constituency_2024.as_deref())
+        .or_else(|| non_empty(result.parliamentary_constituency.as_deref()));
     match name {
         Some(name) => Ok(Constituency {
-            postcode: non_empty(result.str_at("postcode")).unwrap_or_default(),
+            postcode: non_empty(result.postcode.as_deref()).unwrap_or_default(),
             name,
             country,
         }),
         None => Err(match country.as_deref() {
             Some("Isle of Man") => LookupError::CrownDependency(CrownDependency::IsleOfMan),
             Some("Channel Islands") => {
-                let jersey = result.str_at("postcode").unwrap_or("").starts_with("JE");
+                let jersey = result.postcode.as_deref().unwrap_or("").starts_with("JE");
                 LookupError::CrownDependency(if jersey {
                     CrownDependency::Jersey
                 } else {
@@ -310,70 +336,82 @@ pub fn decode_constituency_search(
     retry_after: Option<&str>,
     constituency: &str,
 ) -> Result<Mp, LookupError> {
+    search_outcome(status, retry_after, constituency, || {
+        read_answer(body, SearchAnswer::read)
+    })
+}
+
+/// [`decode_constituency_search`] reading the answer with serde (feature `serde`).
+#[cfg(feature = "serde")]
+pub fn decode_constituency_search_serde(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+    constituency: &str,
+) -> Result<Mp, LookupError> {
+    search_outcome(status, retry_after, constituency, || {
+        read_answer_serde(body)
+    })
+}
+
+fn search_outcome(
+    status: u16,
+    retry_after: Option<&str>,
+    constituency: &str,
+    answer: impl FnOnce() -> Result<SearchAnswer, LookupError>,
+) -> Result<Mp, LookupError> {
     if let Some(error) = status_error(status, retry_after) {
         return Err(error);
     }
-    let reply = parse(body)?;
-    let items = match reply.get("items") {
-        Some(Json::Array(items)) => items.as_slice(),
-        Some(Json::Null) | None if matches!(reply, Json::Object(_)) => &[],
-        _ => return Err(LookupError::BadResponse),
-    };
+    let items = answer()?.items.ok_or(LookupError::BadResponse)?;
     let wanted = constituency.trim();
     let wanted_folded = names::fold(wanted);
     let seat = items
-        .iter()
-        .filter_map(|item| item.get("value"))
-        .filter(|v| non_empty(v.str_at("endDate")).is_none())
-        .find(|v| {
-            v.str_at("name")
+        .into_iter()
+        .filter_map(|item| item.value)
+        .filter(|seat| non_empty(seat.end_date.as_deref()).is_none())
+        .find(|seat| {
+            seat.name
+                .as_deref()
                 .is_some_and(|n| names::fold(n) == wanted_folded)
         })
         .ok_or_else(|| LookupError::ConstituencyNotFound {
             constituency: wanted.to_owned(),
         })?;
-    let seat_name = seat.str_at("name").unwrap_or_default().trim().to_owned();
+    let seat_name = seat.name.as_deref().unwrap_or_default().trim().to_owned();
     let no_mp = || LookupError::NoCurrentMp {
         constituency: seat_name.clone(),
     };
     let member = seat
-        .get("currentRepresentation")
-        .and_then(|r| r.get("member"))
-        .and_then(|m| m.get("value"))
-        .filter(|m| matches!(m, Json::Object(_)))
+        .current_representation
+        .and_then(|r| r.member)
+        .and_then(|m| m.value)
         .ok_or_else(no_mp)?;
-    if let Some(membership @ Json::Object(_)) = member.get("latestHouseMembership") {
-        let ended = non_empty(membership.str_at("membershipEndDate")).is_some();
+    if let Some(membership) = &member.latest_house_membership {
+        let ended = non_empty(membership.membership_end_date.as_deref()).is_some();
         let inactive = membership
-            .get("membershipStatus")
-            .and_then(|s| s.get("statusIsActive"))
-            .and_then(Json::as_bool)
+            .membership_status
+            .as_ref()
+            .and_then(|s| s.status_is_active)
             == Some(false);
-        let lords = membership
-            .get("house")
-            .and_then(Json::as_u32)
-            .is_some_and(|h| h != 1);
+        let lords = membership.house.is_some_and(|h| h != 1);
         if ended || inactive || lords {
             return Err(no_mp());
         }
     }
-    let id = member
-        .get("id")
-        .and_then(Json::as_u32)
+    let id = member.id.ok_or(LookupError::BadResponse)?;
+    let name = non_empty(member.name_display_as.as_deref())
+        .or_else(|| non_empty(member.name_list_as.as_deref()))
         .ok_or(LookupError::BadResponse)?;
-    let name = non_empty(member.str_at("nameDisplayAs"))
-        .or_else(|| non_empty(member.str_at("nameListAs")))
-        .ok_or(LookupError::BadResponse)?;
-    let party = member.get("latestParty").and_then(|p| {
-        non_empty(p.str_at("name")).map(|name| Party {
-            is_speaker: p.get("id").and_then(Json::as_u32) == Some(SPEAKER_PARTY_ID)
-                || name == "Speaker",
+    let party = member.latest_party.and_then(|p| {
+        non_empty(p.name.as_deref()).map(|name| Party {
+            is_speaker: p.id == Some(SPEAKER_PARTY_ID) || name == "Speaker",
             name,
-            abbreviation: non_empty(p.str_at("abbreviation")),
-            colour: p.str_at("backgroundColour").and_then(Colour::from_hex),
+            abbreviation: non_empty(p.abbreviation.as_deref()),
+            colour: p.background_colour.as_deref().and_then(Colour::from_hex),
         })
     });
-    let portrait_url = non_empty(member.str_at("thumbnailUrl"))
+    let portrait_url = non_empty(member.thumbnail_url.as_deref())
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     Ok(Mp {
         id,
@@ -385,27 +423,27 @@ pub fn decode_constituency_search(
     })
 }
 
-/// One entry of a Contact answer.
-struct ContactEntry<'a>(&'a Json);
-
-impl ContactEntry<'_> {
+impl ContactEntry {
     fn is_parliamentary(&self) -> bool {
-        self.0.str_at("type") == Some("Parliamentary office")
+        self.kind.as_deref() == Some("Parliamentary office")
     }
 
-    fn is_web_address(&self) -> bool {
-        self.0.get("isWebAddress").and_then(Json::as_bool) == Some(true)
-    }
-
-    fn email(&self) -> Option<String> {
-        non_empty(self.0.str_at("email")).filter(|e| looks_like_email(e))
+    fn email_address(&self) -> Option<String> {
+        non_empty(self.email.as_deref()).filter(|e| looks_like_email(e))
     }
 
     fn address(&self) -> Vec<String> {
-        ["line1", "line2", "line3", "line4", "line5", "postcode"]
-            .into_iter()
-            .filter_map(|key| non_empty(self.0.str_at(key)))
-            .collect()
+        [
+            &self.line1,
+            &self.line2,
+            &self.line3,
+            &self.line4,
+            &self.line5,
+            &self.postcode,
+        ]
+        .into_iter()
+        .filter_map(|line| non_empty(line.as_deref()))
+        .collect()
     }
 }
 
@@ -416,23 +454,40 @@ pub fn decode_contact(
     body: &str,
     retry_after: Option<&str>,
 ) -> Result<MpContact, LookupError> {
+    contact_outcome(status, retry_after, || {
+        read_answer(body, ContactAnswer::read)
+    })
+}
+
+/// [`decode_contact`] reading the answer with serde (feature `serde`).
+#[cfg(feature = "serde")]
+pub fn decode_contact_serde(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+) -> Result<MpContact, LookupError> {
+    contact_outcome(status, retry_after, || read_answer_serde(body))
+}
+
+fn contact_outcome(
+    status: u16,
+    retry_after: Option<&str>,
+    answer: impl FnOnce() -> Result<ContactAnswer, LookupError>,
+) -> Result<MpContact, LookupError> {
     if let Some(error) = status_error(status, retry_after) {
         return Err(error);
     }
-    let reply = parse(body)?;
-    let entries: Vec<ContactEntry> = reply
-        .get("value")
-        .and_then(Json::as_array)
+    let entries: Vec<ContactEntry> = answer()?
+        .value
         .ok_or(LookupError::BadResponse)?
-        .iter()
-        .map(ContactEntry)
-        .filter(|e| !e.is_web_address())
+        .into_iter()
+        .filter(|e| e.is_web_address != Some(true))
         .collect();
     let email = entries
         .iter()
         .filter(|e| e.is_parliamentary())
         .chain(entries.iter().filter(|e| !e.is_parliamentary()))
-        .find_map(|e| e.email());
+        .find_map(|e| e.email_address());
     let postal_address = entries
         .iter()
         .find(|e| e.is_parliamentary())

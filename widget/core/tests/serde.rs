@@ -150,3 +150,94 @@ fn serde_writes_what_to_json_writes() {
     assert_eq!(ours, theirs);
     assert_eq!(same_campaign(&campaign.to_json()), campaign);
 }
+
+// --- The API answers ---------------------------------------------------------------------------
+
+use widget_core::answers::{with_serde, ContactAnswer, PostcodeAnswer, SearchAnswer};
+use widget_core::lookup::{
+    decode_constituency_search, decode_constituency_search_serde, decode_contact,
+    decode_contact_serde, decode_postcode, decode_postcode_serde,
+};
+
+/// Every JSON file in `folder` (relative to this crate), with its name.
+fn fixtures(folder: &str) -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir:?}: {e}"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.display().to_string(), text)
+        })
+        .collect()
+}
+
+/// Every answer fixture, real (tests/fixtures/real-world) and the project's own
+/// (tests/fixtures/api), read as each kind of answer: the same answer and the same outcome
+/// through the small reader and serde, with each status the lookup meets.
+#[test]
+fn every_answer_fixture_reads_the_same_both_ways() {
+    let mut all = fixtures("tests/fixtures/real-world");
+    for kind in ["postcodes", "search", "contact"] {
+        all.extend(fixtures(&format!("../../tests/fixtures/api/{kind}")));
+    }
+    all.retain(|(name, _)| !name.ends_with("cases.json") && !name.contains("constituencies-2024"));
+    assert!(all.len() >= 50, "{} fixtures", all.len());
+    let mut decoded = 0;
+    for (name, body) in &all {
+        let json = parse(body).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(
+            PostcodeAnswer::read(&json),
+            with_serde::answer(body).unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            SearchAnswer::read(&json),
+            with_serde::answer(body).unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            ContactAnswer::read(&json),
+            with_serde::answer(body).unwrap(),
+            "{name}"
+        );
+        let wanted = std::path::Path::new(name)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        for status in [200, 404] {
+            let small = decode_postcode(status, body, None);
+            assert_eq!(
+                small,
+                decode_postcode_serde(status, body, None),
+                "{name} {status}"
+            );
+            decoded += usize::from(small.is_ok());
+        }
+        for wanted in [
+            wanted.as_str(),
+            "Montgomeryshire and Glyndwr",
+            "Inverness, Skye and West Ross-shire",
+        ] {
+            let small = decode_constituency_search(200, body, None, wanted);
+            let serde = decode_constituency_search_serde(200, body, None, wanted);
+            assert_eq!(small, serde, "{name} {wanted}");
+            decoded += usize::from(small.is_ok());
+        }
+        let small = decode_contact(200, body, None);
+        assert_eq!(small, decode_contact_serde(200, body, None), "{name}");
+        decoded += usize::from(small.is_ok());
+    }
+    // Most fixtures give an outcome the lookup accepts: not a comparison of two refusals.
+    assert!(
+        decoded * 4 >= all.len() * 3,
+        "{decoded} outcomes decoded for {} fixtures",
+        all.len()
+    );
+}

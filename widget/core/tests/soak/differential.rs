@@ -9,8 +9,16 @@ use std::cell::Cell;
 use widget_core::json::Json;
 use widget_core::{Campaign, CampaignError, Text};
 
-use crate::harness::{soak_at_least, Check, Rng};
-use crate::inputs::{json_input, mutate_text, random_text, read, Source};
+use widget_core::lookup::{
+    decode_constituency_search, decode_constituency_search_serde, decode_contact,
+    decode_contact_serde, decode_postcode, decode_postcode_serde,
+};
+
+use crate::answer;
+use crate::harness::{soak, soak_at_least, Check, Rng};
+use crate::inputs::{
+    api_answers, json_input, mutate_text, random_text, read, real_answers, Source,
+};
 
 /// Real campaign texts, so that generated documents read like campaigns as well as like noise.
 const WORDS: &[&str] = &[
@@ -287,5 +295,81 @@ fn differential_campaign_small_reader_and_serde() {
     assert!(
         accepted * 10 > inputs * 3,
         "only {accepted} of {inputs} documents were campaigns"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API answers: the three decoders with the small reader and with serde.
+
+fn same_answer<T: PartialEq + std::fmt::Debug, E>(
+    small: Result<T, E>,
+    serde: Result<T, E>,
+    found: &Cell<usize>,
+) -> Check
+where
+    E: PartialEq + std::fmt::Debug,
+{
+    if small == serde {
+        if small.is_ok() {
+            found.set(found.get() + 1);
+        }
+        Ok(())
+    } else {
+        Err(format!("small reader: {small:?}\nserde: {serde:?}"))
+    }
+}
+
+#[test]
+fn differential_api_answers_small_reader_and_serde() {
+    let mut postcodes = real_answers("postcode");
+    postcodes.extend(api_answers("postcodes"));
+    let mut searches = real_answers("search");
+    searches.extend(api_answers("search"));
+    let mut contacts = real_answers("contact");
+    contacts.extend(api_answers("contact"));
+    let names = [
+        "Montgomeryshire and Glyndwr",
+        "Cities of London and Westminster",
+        "Inverness, Skye and West Ross-shire",
+        "Belfast South and Mid Down",
+        "Sevenoaks",
+    ];
+    let found = Cell::new(0);
+    let report = soak(
+        "API answers: small reader = serde",
+        |rng| {
+            let kind = rng.below(3);
+            let sources = [&postcodes, &searches, &contacts][kind];
+            let name = names[rng.below(names.len())];
+            (kind, answer(rng, sources), name)
+        },
+        |(kind, a, name)| {
+            let (status, body, retry) = (a.status, a.body.as_str(), a.retry_after.as_deref());
+            match kind {
+                0 => same_answer(
+                    decode_postcode(status, body, retry),
+                    decode_postcode_serde(status, body, retry),
+                    &found,
+                ),
+                1 => same_answer(
+                    decode_constituency_search(status, body, retry, name),
+                    decode_constituency_search_serde(status, body, retry, name),
+                    &found,
+                ),
+                _ => same_answer(
+                    decode_contact(status, body, retry),
+                    decode_contact_serde(status, body, retry),
+                    &found,
+                ),
+            }
+        },
+    );
+    let inputs = report.inputs();
+    report.print_and_check();
+    let found = found.get();
+    println!("both readers decoded {found} of {inputs} answers; both refused the rest alike");
+    assert!(
+        found * 10 > inputs,
+        "only {found} of {inputs} answers decoded"
     );
 }
