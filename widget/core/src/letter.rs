@@ -211,28 +211,3 @@ impl LetterTemplate {
         })
     }
 }
-
-impl Default for LetterTemplate {
-    /// The seed campaign's letter.
-    fn default() -> Self {
-        LetterTemplate {
-            subject: "Please support the Secondary Support Package".into(),
-            openings: vec![
-                "As your constituent in {constituency}, I am writing to ask you to support the Secondary Support Package for everyone living with secondary breast cancer.".into(),
-                "I am writing to you as a constituent because care for people living with secondary breast cancer matters to me, and I hope it matters to you too.".into(),
-                "Secondary breast cancer is incurable, but it should never mean unsupported. As one of your constituents, I am asking for your help.".into(),
-            ],
-            prompt: "Why does this matter to you? A few sentences in your own words make your email far more likely to be read.".into(),
-            body: "Dear {mp_name},\n\n\
-{opening}\n\n\
-{personal}\n\n\
-Too many people are not getting the ongoing, specialised support they need. 72% of hospital organisations in England, Scotland and Wales do not give people access to a dedicated secondary breast care nurse, and 70% of hospital organisations across the UK do not assess people\u{2019}s emotional and physical needs when they are diagnosed and as their treatment changes.\n\n\
-A Secondary Support Package, from the point of diagnosis, would make sure that everyone has a discussion about their physical and emotional needs with a healthcare professional, has access to a nurse specialist, is referred to specialist services if needed, and can access a health and wellbeing event.\n\n\
-Will you support the Secondary Support Package and tell me what you will do to help people in {constituency} living with secondary breast cancer?\n\n\
-Yours sincerely,\n\n\
-{sender_name}\n\
-{sender_address}\n\
-{sender_postcode}".into(),
-        }
-    }
-}

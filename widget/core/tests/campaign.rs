@@ -309,3 +309,42 @@ fn each_error_says_its_kind_for_code_that_reacts_to_it() {
         "invalid"
     );
 }
+
+/// The English and Welsh seed campaigns (lang/en.json, lang/cy.json) have the same shape:
+/// every English text has its Welsh and nothing more (the Welsh leaves out only what is the
+/// same in both: shares and link addresses).
+#[test]
+fn the_seed_campaign_has_the_same_shape_in_both_languages() {
+    use widget_core::json::{parse, Json};
+    fn shape(value: &Json, at: &str, out: &mut Vec<String>) {
+        match value {
+            // Links are the same in every language.
+            Json::Object(members) => {
+                for (key, v) in members.iter().filter(|(key, _)| key != "href") {
+                    shape(v, &format!("{at}.{key}"), out);
+                }
+            }
+            Json::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    shape(v, &format!("{at}[{i}]"), out);
+                }
+            }
+            Json::String(_) => out.push(at.to_owned()),
+            // Figures' shares are numbers, the same in every language.
+            _ => {}
+        }
+    }
+    let of = |text: &str| {
+        let data = parse(text).expect("JSON");
+        let mut out = Vec::new();
+        shape(
+            data.get("campaign").expect("a campaign"),
+            "campaign",
+            &mut out,
+        );
+        out
+    };
+    let english = of(widget_core::campaign::EN_JSON);
+    assert!(english.len() > 30, "{english:?}");
+    assert_eq!(english, of(widget_core::text::CY_JSON));
+}

@@ -1,6 +1,7 @@
 //! Letter templates: placeholders filled from the supporter and the MP, unknown ones refused.
 
 use widget_core::letter::{check_template, LetterTemplate, LetterValues, TemplateError};
+use widget_core::Campaign;
 
 fn values() -> LetterValues {
     LetterValues {
@@ -16,7 +17,7 @@ fn values() -> LetterValues {
 
 #[test]
 fn seed_letter_is_addressed_personalised_and_signed() {
-    let letter = LetterTemplate::default().render(&values()).unwrap();
+    let letter = Campaign::default().letter.render(&values()).unwrap();
     assert_eq!(
         letter.subject,
         "Please support the Secondary Support Package"
@@ -38,7 +39,7 @@ fn seed_letter_is_addressed_personalised_and_signed() {
 
 #[test]
 fn each_opening_gives_a_different_first_paragraph() {
-    let template = LetterTemplate::default();
+    let template = Campaign::default().letter;
     assert!(template.openings.len() >= 2);
     let mut firsts: Vec<String> = (0..template.openings.len())
         .map(|i| {
@@ -57,7 +58,7 @@ fn each_opening_gives_a_different_first_paragraph() {
 
 #[test]
 fn out_of_range_opening_uses_the_first() {
-    let template = LetterTemplate::default();
+    let template = Campaign::default().letter;
     let first = template.render(&values()).unwrap();
     let odd = template
         .render(&LetterValues {
@@ -70,7 +71,8 @@ fn out_of_range_opening_uses_the_first() {
 
 #[test]
 fn empty_personal_paragraph_leaves_no_gap() {
-    let letter = LetterTemplate::default()
+    let letter = Campaign::default()
+        .letter
         .render(&LetterValues {
             personal: "   ".into(),
             ..values()
@@ -81,7 +83,8 @@ fn empty_personal_paragraph_leaves_no_gap() {
 
 #[test]
 fn values_are_not_themselves_templates() {
-    let letter = LetterTemplate::default()
+    let letter = Campaign::default()
+        .letter
         .render(&LetterValues {
             personal: "{mp_name} {{ }".into(),
             sender_name: "{nope}".into(),
@@ -96,7 +99,7 @@ fn values_are_not_themselves_templates() {
 fn subject_is_always_one_line() {
     let template = LetterTemplate {
         subject: "For {constituency}\r\nBcc: someone@example.org".into(),
-        ..LetterTemplate::default()
+        ..Campaign::default().letter
     };
     let letter = template.render(&values()).unwrap();
     assert!(!letter.subject.contains(['\r', '\n']));
@@ -123,7 +126,7 @@ fn stray_braces_are_errors_and_doubled_braces_are_literal() {
     );
     let template = LetterTemplate {
         subject: "{{Campaign}} for {constituency}".into(),
-        ..LetterTemplate::default()
+        ..Campaign::default().letter
     };
     assert_eq!(
         template.render(&values()).unwrap().subject,
@@ -133,7 +136,7 @@ fn stray_braces_are_errors_and_doubled_braces_are_literal() {
 
 #[test]
 fn seed_templates_pass_the_check() {
-    let t = LetterTemplate::default();
+    let t = Campaign::default().letter;
     for template in [&t.subject, &t.body].into_iter().chain(t.openings.iter()) {
         assert_eq!(check_template(template), Ok(()), "{template}");
     }

@@ -6,7 +6,7 @@
 //! | file | holds |
 //! |---|---|
 //! | `model.rs` | the types: [`Campaign`] and its parts |
-//! | `seed.rs` | the seed campaign (`Campaign::default()`) |
+//! | `seed.rs` | the seed campaign (`Campaign::default()`), read from `lang/en.json` and `lang/cy.json` |
 //! | `error.rs` | [`CampaignError`] and [`ConfigProblem`], each with the sentence a person reads |
 //! | `validate.rs` | the checks the JSON shape cannot make |
 //! | `languages.rs` | a campaign in another language, and its widget-string overrides |
@@ -25,6 +25,7 @@ mod write;
 
 pub use error::{CampaignError, ConfigProblem};
 pub use model::{ApiConfig, Campaign, Link, Section, Statistic, Story};
+pub use seed::EN_JSON;
 
 use crate::json;
 use read::decode_campaign;

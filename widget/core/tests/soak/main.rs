@@ -623,7 +623,7 @@ fn soak_letter_and_links() {
         .localized(Lang::Cy)
         .expect("the Welsh seed campaign");
     let templates: [(&'static str, LetterTemplate); 3] = [
-        ("seed (English)", LetterTemplate::default()),
+        ("seed (English)", Campaign::default().letter),
         ("seed (Welsh)", welsh.letter),
         ("minimal-campaign.json", minimal.letter),
     ];
