@@ -194,10 +194,10 @@ impl Parser<'_> {
                 return Err(self.error("expected a digit in the exponent"));
             }
         }
-        match self.source[start..self.at].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Number(n)),
-            _ => Err(self.error("number too large")),
-        }
+        // The core's own decimal parser: the standard one costs every visitor 15 KB.
+        crate::decimal::parse_f64(&self.source[start..self.at])
+            .map(Json::Number)
+            .ok_or_else(|| self.error("number too large"))
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {

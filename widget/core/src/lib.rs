@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod campaign;
 pub mod colour;
+pub mod decimal;
 pub mod email;
 pub mod json;
 pub mod letter;
