@@ -10,6 +10,7 @@ WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132.0.0
+ESBUILD_VERSION=0.28.2
 
 say() { printf '[setup] %s\n' "$*"; }
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"; }
@@ -43,6 +44,14 @@ if has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
 else
   say "wasm-opt: installing binaryen@$BINARYEN_VERSION from npm"
   npm install -g --no-fund --no-audit "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# esbuild minifies the widget's JS glue in scripts/build.sh.
+if has_version esbuild "^$ESBUILD_VERSION\$"; then
+  say "esbuild $ESBUILD_VERSION: present"
+else
+  say "esbuild: installing esbuild@$ESBUILD_VERSION from npm"
+  npm install -g --no-fund --no-audit "esbuild@$ESBUILD_VERSION" >/dev/null
 fi
 
 if [ "${1:-}" = "--browser" ]; then
