@@ -23,6 +23,22 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's source and the crates it depends on: scripts/build.sh recompiles std
+# for the widget's wasm (trunk runs cargo offline, so they are fetched here).
+if rustup component list --installed | grep -qx 'rust-src'; then
+  say "rust-src: present"
+else
+  say "rust-src: installing"
+  rustup component add rust-src
+fi
+STD_MANIFEST="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if RUSTC_BOOTSTRAP=1 cargo fetch --quiet --locked --offline --manifest-path "$STD_MANIFEST" 2>/dev/null; then
+  say "std's dependencies: present"
+else
+  say "std's dependencies: fetching from crates.io"
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet --locked --manifest-path "$STD_MANIFEST"
+fi
+
 if has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
 else
