@@ -142,7 +142,7 @@ const PROBE = `(() => {
         const entries = performance.getEntriesByType("navigation")
           .concat(performance.getEntriesByType("resource"))
           .filter((e) => e.responseEnd <= at)
-          .map((e) => ({ name: e.name, transfer: e.transferSize, encoded: e.encodedBodySize }));
+          .map((e) => ({ name: e.name, transfer: e.transferSize, encoded: e.encodedBodySize, end: e.responseEnd }));
         window.__benchDone(JSON.stringify({ at, entries }));
         return;
       }
@@ -248,6 +248,8 @@ async function measure(url, condition) {
     const result = await done;
     return {
       ms: result.at,
+      // From the last byte of the last file to the usable field: the main thread's share.
+      afterLastByte: result.at - Math.max(...result.entries.map((e) => e.end)),
       transfer: result.entries.reduce((sum, e) => sum + e.transfer, 0),
       encoded: result.entries.reduce((sum, e) => sum + e.encoded, 0),
       entries: result.entries,
@@ -290,13 +292,21 @@ try {
   sites.forEach((s) => s.server.close());
 }
 
-const header = ["condition", "dist", "transferred B, median (min–max)", "encoded body B", "ms to postcode field, median (min–max)"];
+const header = [
+  "condition",
+  "dist",
+  "transferred B, median (min–max)",
+  "encoded body B",
+  "ms to postcode field, median (min–max)",
+  "of which after the last byte",
+];
 const table = rows.map(({ condition, label, rs }) => [
   condition,
   label,
   spread(rs.map((r) => r.transfer), bytes),
   spread(rs.map((r) => r.encoded), bytes),
   spread(rs.map((r) => r.ms), ms),
+  spread(rs.map((r) => r.afterLastByte), ms),
 ]);
 const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
 const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
