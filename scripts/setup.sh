@@ -10,6 +10,7 @@ WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132.0.0
+ESBUILD_VERSION=0.28.2
 
 say() { printf '[setup] %s\n' "$*"; }
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"; }
@@ -20,6 +21,22 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   say "wasm32 target: installing"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The standard library's source and the crates it depends on: scripts/build.sh recompiles std
+# for the widget's wasm (trunk runs cargo offline, so they are fetched here).
+if rustup component list --installed | grep -qx 'rust-src'; then
+  say "rust-src: present"
+else
+  say "rust-src: installing"
+  rustup component add rust-src
+fi
+STD_MANIFEST="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if RUSTC_BOOTSTRAP=1 cargo fetch --quiet --locked --offline --manifest-path "$STD_MANIFEST" 2>/dev/null; then
+  say "std's dependencies: present"
+else
+  say "std's dependencies: fetching from crates.io"
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet --locked --manifest-path "$STD_MANIFEST"
 fi
 
 if has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
@@ -43,6 +60,14 @@ if has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
 else
   say "wasm-opt: installing binaryen@$BINARYEN_VERSION from npm"
   npm install -g --no-fund --no-audit "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# esbuild minifies the widget's JS glue in scripts/build.sh.
+if has_version esbuild "^$ESBUILD_VERSION\$"; then
+  say "esbuild $ESBUILD_VERSION: present"
+else
+  say "esbuild: installing esbuild@$ESBUILD_VERSION from npm"
+  npm install -g --no-fund --no-audit "esbuild@$ESBUILD_VERSION" >/dev/null
 fi
 
 if [ "${1:-}" = "--browser" ]; then

@@ -1,0 +1,329 @@
+// Benchmark: how many bytes and how long until a supporter can type a postcode.
+//
+// Serves each dist/ folder on its own 127.0.0.1 port with gzip -9 precompressed responses (as
+// a CDN would), opens a partner-like page (one <campaign-widget>, embed.js) in headless
+// Chromium with a fresh profile per run, and waits until #cw-postcode in the widget's shadow
+// root is present, visible and enabled. It reports the bytes transferred before that moment
+// (Resource Timing: transferSize and encodedBodySize of every file, the page included) and the
+// time from navigation start to that moment. Chromium is driven over the DevTools protocol on
+// a pipe (--remote-debugging-pipe), so nothing beyond Node and Chromium is needed.
+//
+// Usage: node scripts/bench/bench.mjs [--runs N] [--chromium PATH] [--files] DIST [DIST2]
+// With two folders, runs alternate between them.
+
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { basename, extname, join, normalize, resolve, sep } from "node:path";
+
+const args = process.argv.slice(2);
+let runs = 7;
+let chromium = "/usr/bin/chromium";
+let showFiles = false;
+const dists = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--runs") runs = Number(args[++i]);
+  else if (args[i] === "--chromium") chromium = args[++i];
+  else if (args[i] === "--files") showFiles = true;
+  else if (args[i].startsWith("-")) usage(`unknown option ${args[i]}`);
+  else dists.push(resolve(args[i]));
+}
+if (dists.length === 0 || dists.length > 2 || !(runs >= 1)) usage("one or two dist folders");
+for (const dist of dists) {
+  try {
+    statSync(join(dist, "campaign-widget_bg.wasm"));
+  } catch {
+    usage(`${dist} has no campaign-widget_bg.wasm (build first: scripts/build.sh)`);
+  }
+}
+
+function usage(problem) {
+  console.error(`bench: ${problem}`);
+  console.error("usage: scripts/bench.sh [--runs N] [--chromium PATH] [--files] DIST [DIST2]");
+  process.exit(2);
+}
+
+// The conditions. Slow 4G as in Lighthouse: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+const CONDITIONS = [
+  { name: "no throttling", cpu: 1, network: null },
+  { name: "4x CPU", cpu: 4, network: null },
+  {
+    name: "4x CPU + slow 4G",
+    cpu: 4,
+    network: { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+  },
+];
+const TIMEOUT_MS = 60_000;
+
+// A partner's page: the built-in campaign, the loader as the README's custom element way.
+const HOST_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A partner's page</title><link rel="icon" href="data:,"></head>
+<body><h1>A partner's page</h1>
+<campaign-widget></campaign-widget>
+<script src="embed.js" async data-mount="none"></script>
+</body></html>
+`;
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
+
+// Serves `dist` with every answer precompressed once (gzip -9), /bench.html being HOST_PAGE.
+function serve(dist) {
+  const cache = new Map();
+  const load = (path) => {
+    if (!cache.has(path)) {
+      const body = path === "/bench.html" ? Buffer.from(HOST_PAGE) : readFile(dist, path);
+      cache.set(path, body && { raw: body, gzip: gzip9(body) });
+    }
+    return cache.get(path);
+  };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = load(path);
+    if (!file) {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
+    const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] || "");
+    const body = gzip ? file.gzip : file.raw;
+    const headers = {
+      "Content-Type": TYPES[extname(path)] || "application/octet-stream",
+      "Content-Length": body.length,
+      // Cacheable, as from a CDN: the loader and the widget both link widget.css.
+      "Cache-Control": "public, max-age=600",
+      "Access-Control-Allow-Origin": "*",
+      Vary: "Accept-Encoding",
+    };
+    if (gzip) headers["Content-Encoding"] = "gzip";
+    res.writeHead(200, headers).end(body);
+  });
+  return new Promise((done) =>
+    server.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${server.address().port}` })),
+  );
+}
+
+// GNU gzip -9, as scripts/size-report.sh measures (zlib's level 9 comes out a little larger).
+const gzip9 = (body) => execFileSync("gzip", ["-9", "-n", "-c"], { input: body, maxBuffer: 1 << 28 });
+
+function readFile(dist, path) {
+  const full = normalize(join(dist, path));
+  if (!full.startsWith(dist + sep)) return null;
+  try {
+    return readFileSync(full);
+  } catch {
+    return null;
+  }
+}
+
+// Runs in the page from its first script on: polls for the postcode field and, once it is
+// present, visible and enabled, hands the time and the Resource Timing entries to the bench.
+const PROBE = `(() => {
+  const check = () => {
+    const root = document.querySelector("campaign-widget")?.shadowRoot;
+    const field = root?.querySelector("#cw-postcode");
+    const frame = root?.querySelector(".cw-frame");
+    if (field && field.matches(":enabled") && !(frame && frame.hidden)) {
+      const box = field.getBoundingClientRect();
+      const shown = field.checkVisibility
+        ? field.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+        : true;
+      if (box.width > 0 && box.height > 0 && shown) {
+        const at = performance.now();
+        const entries = performance.getEntriesByType("navigation")
+          .concat(performance.getEntriesByType("resource"))
+          .filter((e) => e.responseEnd <= at)
+          .map((e) => ({ name: e.name, transfer: e.transferSize, encoded: e.encodedBodySize, end: e.responseEnd }));
+        window.__benchDone(JSON.stringify({ at, entries }));
+        return;
+      }
+    }
+    setTimeout(check, 4);
+  };
+  check();
+})();`;
+
+// One Chromium with a fresh profile, spoken to over --remote-debugging-pipe.
+async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), "cw-bench-"));
+  const child = spawn(
+    chromium,
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--no-first-run",
+      "--no-default-browser-check",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-extensions",
+      "--disable-quic",
+      "--window-size=1280,900",
+      `--user-data-dir=${profile}`,
+      "--remote-debugging-pipe",
+      "about:blank",
+    ],
+    { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"], detached: true },
+  );
+  const toBrowser = child.stdio[3];
+  const fromBrowser = child.stdio[4];
+  let nextId = 1;
+  const pending = new Map();
+  const listeners = [];
+  let buffered = Buffer.alloc(0);
+  fromBrowser.on("data", (chunk) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    let end;
+    while ((end = buffered.indexOf(0)) >= 0) {
+      const message = JSON.parse(buffered.subarray(0, end).toString("utf8"));
+      buffered = buffered.subarray(end + 1);
+      if (message.id && pending.has(message.id)) {
+        const { ok, fail, method } = pending.get(message.id);
+        pending.delete(message.id);
+        if (message.error) fail(new Error(`${method}: ${message.error.message}`));
+        else ok(message.result);
+      } else if (message.method) {
+        for (const listener of listeners) listener(message);
+      }
+    }
+  });
+  const send = (method, params = {}, sessionId) =>
+    new Promise((ok, fail) => {
+      const id = nextId++;
+      pending.set(id, { ok, fail, method });
+      toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) }) + "\0");
+    });
+  const exited = new Promise((done) => child.on("exit", done));
+  const close = async () => {
+    await Promise.race([send("Browser.close").catch(() => {}), sleep(3000)]);
+    await Promise.race([exited, sleep(3000)]);
+    try {
+      process.kill(-child.pid, "SIGKILL"); // the whole process group, whatever is left
+    } catch {}
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { send, on: (listener) => listeners.push(listener), close };
+}
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+// One measured page load of `url` under `condition`.
+async function measure(url, condition) {
+  const browser = await launch();
+  try {
+    const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
+    const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
+    const page = (method, params) => browser.send(method, params, sessionId);
+    const done = new Promise((ok, fail) => {
+      browser.on((m) => {
+        if (m.sessionId === sessionId && m.method === "Runtime.bindingCalled" && m.params.name === "__benchDone")
+          ok(JSON.parse(m.params.payload));
+      });
+      setTimeout(() => fail(new Error(`no postcode field after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
+    });
+    await page("Page.enable");
+    await page("Runtime.enable");
+    await page("Network.enable");
+    // The profile is fresh, so nothing is cached from before; on the slow network the cache is
+    // disabled too, as in DevTools.
+    if (condition.network) {
+      await page("Network.setCacheDisabled", { cacheDisabled: true });
+      await page("Network.emulateNetworkConditions", { offline: false, ...condition.network });
+    }
+    await page("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
+    await page("Runtime.addBinding", { name: "__benchDone" });
+    await page("Page.addScriptToEvaluateOnNewDocument", { source: PROBE });
+    await page("Page.navigate", { url });
+    const result = await done;
+    return {
+      ms: result.at,
+      // From the last byte of the last file to the usable field: the main thread's share.
+      afterLastByte: result.at - Math.max(...result.entries.map((e) => e.end)),
+      transfer: result.entries.reduce((sum, e) => sum + e.transfer, 0),
+      encoded: result.entries.reduce((sum, e) => sum + e.encoded, 0),
+      entries: result.entries,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const spread = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
+const ms = (x) => `${Math.round(x)}`;
+const bytes = (x) => `${Math.round(x).toLocaleString("en-GB")}`;
+
+const sites = await Promise.all(dists.map(serve));
+const labels = dists.length === 2 ? ["A", "B"] : ["A"];
+dists.forEach((dist, i) => console.log(`${labels[i]}: ${dist}`));
+console.log(`${runs} runs per folder and condition, fresh profile each, alternating; ${chromium}\n`);
+
+const rows = [];
+try {
+  for (const condition of CONDITIONS) {
+    const results = dists.map(() => []);
+    for (let run = 0; run < runs; run++) {
+      // Alternate which folder goes first, so neither always meets a warmer machine.
+      const order = run % 2 === 0 ? dists.keys() : [...dists.keys()].reverse();
+      for (const i of order) {
+        const r = await measure(`${sites[i].url}/bench.html`, condition);
+        results[i].push(r);
+        process.stderr.write(`  ${condition.name}, ${labels[i]} run ${run + 1}: ${ms(r.ms)} ms, ${bytes(r.transfer)} B\n`);
+      }
+    }
+    results.forEach((rs, i) => rows.push({ condition: condition.name, label: labels[i], rs }));
+  }
+} finally {
+  sites.forEach((s) => s.server.close());
+}
+
+const header = [
+  "condition",
+  "dist",
+  "transferred B, median (min–max)",
+  "encoded body B",
+  "ms to postcode field, median (min–max)",
+  "of which after the last byte",
+];
+const table = rows.map(({ condition, label, rs }) => [
+  condition,
+  label,
+  spread(rs.map((r) => r.transfer), bytes),
+  spread(rs.map((r) => r.encoded), bytes),
+  spread(rs.map((r) => r.ms), ms),
+  spread(rs.map((r) => r.afterLastByte), ms),
+]);
+const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
+const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+table.forEach((row) => console.log(line(row)));
+if (dists.length === 2) {
+  console.log("");
+  for (const condition of CONDITIONS) {
+    const [a, b] = rows.filter((r) => r.condition === condition.name).map((r) => median(r.rs.map((x) => x.ms)));
+    console.log(`${condition.name}: B/A time ratio ${(b / a).toFixed(2)}`);
+  }
+}
+if (showFiles) {
+  console.log("\nfiles of the last run per folder (transferred / encoded body bytes):");
+  for (const { label, rs } of rows.filter((r) => r.condition === CONDITIONS[0].name)) {
+    for (const e of rs[rs.length - 1].entries)
+      console.log(`  ${label} ${basename(new URL(e.name).pathname) || "/"}: ${bytes(e.transfer)} / ${bytes(e.encoded)}`);
+  }
+}
