@@ -11,7 +11,7 @@ use web_sys::{
 };
 use widget_core::{Campaign, CampaignError, Lang, Texts};
 
-use crate::components::{ConfigErrorBox, Widget};
+use crate::components::{ConfigErrorBox, Widget, Words};
 use crate::events::{emit, WidgetEvent};
 use crate::http::{get, FetchError};
 
@@ -214,9 +214,12 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
             />
             <div class="cw-frame" hidden=move || !styled.get()>
                 {match campaign {
-                    Ok((campaign, texts)) => view! { <Widget campaign texts /> }.into_any(),
+                    Ok((campaign, texts)) => {
+                        view! { <Widget campaign texts=Words::new(texts) /> }.into_any()
+                    }
                     Err(reason) => {
-                        view! { <ConfigErrorBox reason texts=Texts::new(lang) /> }.into_any()
+                        let texts = Words::new(Texts::new(lang));
+                        view! { <ConfigErrorBox reason texts /> }.into_any()
                     }
                 }}
             </div>

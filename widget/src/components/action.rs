@@ -8,11 +8,12 @@ use std::time::Duration;
 use web_sys::AbortController;
 use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
-use widget_core::{LookupError, Postcode, PostcodeError, Text, Texts};
+use widget_core::{LookupError, Postcode, PostcodeError, Text};
 
 use super::field::Field;
 use super::letter::LetterForm;
 use super::mp::MpCard;
+use super::Words;
 use crate::browser::{focus, html_element};
 use crate::events::{emit, WidgetEvent};
 use crate::http::FetchError;
@@ -39,10 +40,12 @@ impl Lookup {
     }
 
     /// The message shown at the postcode field: about what was typed, never the service.
-    fn field_message(&self, texts: Texts) -> Option<String> {
+    fn field_message(&self, texts: Words) -> Option<String> {
         match self {
-            Lookup::Invalid(error) => Some(error.message(texts)),
-            Lookup::Failed(_, error) if error.is_about_postcode() => Some(error.message(texts)),
+            Lookup::Invalid(error) => Some(error.message(texts.texts())),
+            Lookup::Failed(_, error) if error.is_about_postcode() => {
+                Some(error.message(texts.texts()))
+            }
             _ => None,
         }
     }
@@ -57,7 +60,7 @@ pub fn FindAndWrite(
     api: ApiConfig,
     letter: LetterTemplate,
     test_recipient: Option<String>,
-    texts: Texts,
+    texts: Words,
 ) -> impl IntoView {
     let api = StoredValue::new(api);
     let letter = StoredValue::new(letter);
@@ -218,7 +221,7 @@ pub fn FindAndWrite(
     view! {
         <form class="cw-postcode-form" novalidate on:submit=on_submit>
             <Field id="cw-postcode" label=Text::PostcodeLabel
-                hint=texts.get(Text::PostcodeHint).to_owned()
+                hint=texts.get(Text::PostcodeHint)
                 error=Signal::derive(field_message) texts>
                 <div class="cw-postcode-row">
                     <input
@@ -249,7 +252,7 @@ pub fn FindAndWrite(
         </form>
         <p class="cw-status" role="status">
             {move || match lookup.get() {
-                Lookup::Loading(_) => texts.get(Text::Finding).to_owned(),
+                Lookup::Loading(_) => texts.get(Text::Finding),
                 _ => String::new(),
             }}
         </p>
@@ -266,7 +269,7 @@ pub fn FindAndWrite(
                 }.into_any()),
                 Lookup::Failed(_, error) if !error.is_about_postcode() => Some(view! {
                     <div class="cw-problem" role="alert">
-                        <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(texts)}</p>
+                        <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(texts.texts())}</p>
                         {error.is_retryable().then(|| view! {
                             <button class="cw-button" type="button" on:click=retry>
                                 {texts.get(Text::Retry)}
