@@ -76,13 +76,23 @@ pub fn FindAndWrite(
     let input_ref = NodeRef::<html::Input>::new();
     let outcome_ref = NodeRef::<html::Div>::new();
 
+    // A request in flight ends with the widget. What runs after an `await`, a timer or in a
+    // later frame uses the `try_` accessors: they find a widget that is gone, and it does
+    // nothing.
+    on_cleanup(move || {
+        if let Some(request) = in_flight.try_get_value().flatten() {
+            request.abort();
+        }
+    });
+
     let move_focus = move || {
-        if focus_outcome.get_value() {
+        if focus_outcome.try_get_value() == Some(true) {
             focus_outcome.set_value(false);
             // After Leptos has rendered the outcome.
             request_animation_frame(move || {
                 let target = outcome_ref
-                    .get_untracked()
+                    .try_get_untracked()
+                    .flatten()
                     .and_then(|div| div.query_selector("[data-focus]").ok().flatten())
                     .and_then(html_element);
                 focus(target);
@@ -91,7 +101,10 @@ pub fn FindAndWrite(
     };
 
     let start = move |postcode: Postcode| {
-        let current = lookup.get_untracked();
+        // (Also from the typing timer, which may fire after the widget is gone.)
+        let Some(current) = lookup.try_get_untracked() else {
+            return;
+        };
         let same = current.postcode() == Some(&postcode);
         if same && matches!(current, Lookup::Loading(_) | Lookup::Found(_)) {
             if matches!(current, Lookup::Found(_)) {
@@ -107,11 +120,15 @@ pub fn FindAndWrite(
         };
         in_flight.set_value(Some(controller.clone()));
         lookup.set(Lookup::Loading(postcode.clone()));
+        let api = api.get_value();
         spawn_local(async move {
-            let result = find_mp(&api.get_value(), &postcode, &controller).await;
-            // Replaced by a newer lookup, or by a postcode that is not one, meanwhile. (Not
-            // `aborted()`: a timeout aborts the request too, and that must be said.)
-            if in_flight.with_value(|current| current.as_ref() != Some(&controller)) {
+            let result = find_mp(&api, &postcode, &controller).await;
+            // Replaced by a newer lookup, or by a postcode that is not one, or unmounted,
+            // meanwhile. (Not `aborted()`: a timeout aborts the request too, and that must be
+            // said.)
+            if in_flight.try_with_value(|current| current.as_ref() == Some(&controller))
+                != Some(true)
+            {
                 return;
             }
             let target = outcome_ref.get_untracked();

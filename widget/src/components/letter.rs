@@ -116,6 +116,8 @@ pub fn LetterForm(
         true
     };
 
+    // After the `await` the widget may be gone: `texts` then answers with nothing, and
+    // `try_set` does nothing.
     let copy = move |what: Text, text: String| {
         spawn_local(async move {
             let message = if copy_text(&text).await {
@@ -123,7 +125,7 @@ pub fn LetterForm(
             } else {
                 texts.get(Text::CopyFailed)
             };
-            copied.set(format!("{}: {message}", texts.get(what)));
+            copied.try_set(format!("{}: {message}", texts.get(what)));
         });
     };
 
