@@ -223,8 +223,23 @@ async fn a_welsh_widget_sets_its_language_and_speaks_welsh() {
     );
 }
 
+/// Set by any panic, also one in a timer or a task that runs after its test has returned.
+static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn watch_for_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, std::sync::atomic::Ordering::SeqCst);
+            previous(info);
+        }));
+    });
+}
+
 #[wasm_bindgen_test]
 async fn dropping_the_handle_unmounts_even_with_a_lookup_and_a_timer_pending() {
+    watch_for_panics();
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -254,4 +269,8 @@ async fn dropping_the_handle_unmounts_even_with_a_lookup_and_a_timer_pending() {
     });
     wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
     assert!(root.query_selector(".cw").unwrap().is_none());
+    assert!(
+        !PANICKED.load(std::sync::atomic::Ordering::SeqCst),
+        "something ran against the unmounted widget and panicked"
+    );
 }
