@@ -418,3 +418,68 @@ async fn every_example_page_shows_a_working_widget() {
         .await;
     browser.close().await;
 }
+
+/// What the page holds after a full garbage collection, in bytes: V8's heap, the DOM's heap
+/// (Blink's objects, detached DOM trees included), and the widget's wasm memory (which only
+/// ever grows).
+#[derive(Debug, Clone, Copy)]
+struct Memory {
+    js: f64,
+    dom: f64,
+    wasm: f64,
+}
+
+async fn memory(browser: &Browser) -> Memory {
+    browser.cdp("HeapProfiler.collectGarbage", json!({})).await;
+    let heap = browser.cdp("Runtime.getHeapUsage", json!({})).await;
+    let wasm = browser
+        .js(
+            "return import(new URL('campaign-widget.js', document.baseURI).href)\
+             .then(m => m.default()).then(w => w.memory.buffer.byteLength);",
+        )
+        .await;
+    Memory {
+        js: heap["usedSize"].as_f64().expect("usedSize"),
+        dom: heap["embedderHeapUsedSize"].as_f64().unwrap_or(0.0),
+        wasm: wasm.as_f64().expect("the wasm memory's size"),
+    }
+}
+
+/// Makes edits `from..to` of the headline, each time waiting for the preview to show it.
+async fn edit_headline(browser: &Browser, from: usize, to: usize) {
+    for i in from..to {
+        eval(browser, &format!("type(field('headline'), 'Edit {i}')")).await;
+        wait(
+            browser,
+            &format!("edit {i} in the preview"),
+            &format!("$p('.cw-headline')?.textContent === 'Edit {i}' && !$p('.cw-frame').hidden"),
+        )
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn replaced_previews_are_freed() {
+    // Every edit replaces the preview widget: the replaced ones must not pile up.
+    let (_site, browser) = open_demo(1280, 900).await;
+    edit_headline(&browser, 0, 10).await;
+    let after_10 = memory(&browser).await;
+    edit_headline(&browser, 10, 200).await;
+    let after_200 = memory(&browser).await;
+    println!("after 10 edits: {after_10:?}\nafter 200 edits: {after_200:?}");
+    let mb = |bytes: f64| bytes / (1024.0 * 1024.0);
+    let heap = |m: Memory| m.js + m.dom;
+    assert!(
+        mb(heap(after_200) - heap(after_10)) < 2.0,
+        "the JS heap (V8 and DOM) grew by {:.2} MB over 190 edits: {after_10:?} → {after_200:?}",
+        mb(heap(after_200) - heap(after_10))
+    );
+    assert!(
+        mb(after_200.wasm - after_10.wasm) < 2.0,
+        "the wasm memory grew by {:.2} MB over 190 edits",
+        mb(after_200.wasm - after_10.wasm)
+    );
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+}

@@ -42,7 +42,7 @@
     }
   };
 
-  const start = (el, box) => {
+  const start = (el, box, run) => {
     const say = words(el);
     if (!supported()) {
       // Still a way to write: WriteToThem works in any browser.
@@ -57,7 +57,8 @@
       return;
     }
     load().then(
-      (m) => m.mountElement(el, base + "widget.css"),
+      // Unless disconnectedCallback has ended this run meanwhile: mount, keeping the way out.
+      (m) => el.cw === run && (run.end = m.mountElement(el, base + "widget.css")),
       (error) => {
         console.error(PREFIX, "could not load from " + base, error);
         box.removeAttribute("aria-busy");
@@ -68,23 +69,40 @@
   if (!customElements.get(NAME)) {
     customElements.define(NAME, class extends HTMLElement {
       connectedCallback() {
-        if (this.shadowRoot) return;
-        const root = this.attachShadow({ mode: "open" });
+        // Moved within one task, it is still mounted (see disconnectedCallback).
+        if (this.cw) return;
+        const root = this.shadowRoot || this.attachShadow({ mode: "open" });
         const link = document.createElement("link");
         const box = document.createElement("div");
         link.rel = "stylesheet";
         link.href = base + "widget.css";
         box.className = "cw-frame cw-placeholder";
         box.setAttribute("aria-busy", "true");
+        root.textContent = "";
         root.append(link, box);
-        // Fetch the wasm only when the widget comes near the viewport.
-        const seen = new IntersectionObserver((entries) => {
+        // Fetch the wasm only when the widget comes near the viewport. The observer stands
+        // for this run of the element (this.cw), and keeps the way to unmount (end).
+        const seen = (this.cw = new IntersectionObserver((entries) => {
           if (entries.some((e) => e.isIntersecting)) {
             seen.disconnect();
-            start(this, box);
+            start(this, box, seen);
           }
-        }, { rootMargin: "600px 0px" });
+        }, { rootMargin: "600px 0px" }));
         seen.observe(this);
+      }
+
+      // Off the page: unmount the widget and free all it holds (after this task, and never
+      // from inside the wasm: an element moved elsewhere meanwhile stays as it is). Put back,
+      // it mounts again.
+      disconnectedCallback() {
+        queueMicrotask(() => {
+          const run = this.cw;
+          if (run && !this.isConnected) {
+            this.cw = 0;
+            run.disconnect();
+            run.end && run.end();
+          }
+        });
       }
     });
   }

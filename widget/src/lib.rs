@@ -10,7 +10,7 @@ pub mod http;
 pub mod lookup;
 pub mod mount;
 
-pub use mount::{mount, mount_element, WidgetOptions};
+pub use mount::{mount, mount_element, Mounted, WidgetOptions};
 
 /// Runs once when the bundle starts. Nothing is mounted here (see [`mount_element`]); a
 /// panic, should one ever happen, is reported with our prefix (without its message: formatting

@@ -2,16 +2,20 @@
 //! inside the host's shadow root, so the host page's CSS and ours never meet.
 //!
 //! The loader (`embed.js`) calls [`mount_element`] for each `<campaign-widget>` when it comes
-//! near the viewport.
+//! near the viewport, and the function that returns when the element leaves the page: that
+//! unmounts the widget and frees everything it held.
 
 use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     AbortController, Element, HtmlElement, RequestCache, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 use widget_core::{Campaign, CampaignError, Lang, Texts};
 
-use crate::components::{ConfigErrorBox, Widget};
+use crate::components::{ConfigErrorBox, Widget, Words};
 use crate::events::{emit, WidgetEvent};
 use crate::http::{get, FetchError};
 
@@ -109,11 +113,15 @@ impl WidgetOptions {
     }
 }
 
-/// Fetches and reads a campaign file; the error names the URL and what went wrong.
-async fn load_campaign(url: &str) -> Result<Campaign, String> {
+/// Fetches and reads a campaign file (`controller` cancels it); the error names the URL and
+/// what went wrong.
+async fn load_campaign(
+    url: &str,
+    controller: Option<&AbortController>,
+) -> Result<Campaign, String> {
     let cannot = |why: &str| format!("The campaign file {url} could not be loaded: {why}.");
-    let controller = AbortController::new().map_err(|_| cannot("the browser refused"))?;
-    let reply = match get(url, CAMPAIGN_TIMEOUT_MS, &controller, RequestCache::Default).await {
+    let controller = controller.ok_or_else(|| cannot("the browser refused"))?;
+    let reply = match get(url, CAMPAIGN_TIMEOUT_MS, controller, RequestCache::Default).await {
         Ok(reply) => reply,
         Err(FetchError::Failed(widget_core::LookupError::Timeout)) => {
             return Err(cannot("it took too long to arrive"))
@@ -133,28 +141,78 @@ async fn load_campaign(url: &str) -> Result<Campaign, String> {
     Campaign::from_json(&reply.body).map_err(|e: CampaignError| e.to_string())
 }
 
+/// What [`mount_element`] started for one element.
+enum Slot {
+    /// Its campaign file is on the way.
+    Loading(Option<AbortController>),
+    /// (Held to be dropped.)
+    Shown { _widget: Mounted },
+    /// The element has left the page.
+    Ended,
+}
+
 /// Mounts a widget into `host`: its campaign comes from the `campaign` attribute (a URL), inline
-/// JSON, or the built-in default; `stylesheet` is the URL of `widget.css`. Called by the loader.
+/// JSON, or the built-in default; `stylesheet` is the URL of `widget.css`. Called by the loader,
+/// which calls the function returned when the element leaves the page: that cancels the
+/// campaign's loading, or unmounts the widget.
 #[wasm_bindgen(js_name = mountElement)]
-pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) {
+pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) -> JsValue {
     let with_stylesheet = move |mut options: WidgetOptions| {
         if let Some(stylesheet) = stylesheet {
             options.stylesheet = stylesheet;
         }
         options
     };
+    let slot = Rc::new(RefCell::new(Slot::Ended));
     match attribute(&host, "campaign") {
-        None => mount(&host, with_stylesheet(WidgetOptions::from_element(&host))),
-        // wasm-bindgen's spawner, not Leptos's: Leptos sets its own up in the first mount.
-        Some(url) => wasm_bindgen_futures::spawn_local(async move {
-            let campaign = load_campaign(&url)
-                .await
-                .and_then(|c| apply_attributes(&host, c));
-            mount(
-                &host,
-                with_stylesheet(WidgetOptions::with_campaign(&host, campaign)),
-            );
-        }),
+        None => {
+            let shown = mount(&host, with_stylesheet(WidgetOptions::from_element(&host)));
+            slot.replace(Slot::Shown { _widget: shown });
+        }
+        Some(url) => {
+            let controller = AbortController::new().ok();
+            slot.replace(Slot::Loading(controller.clone()));
+            let slot = Rc::clone(&slot);
+            // wasm-bindgen's spawner, not Leptos's: Leptos sets its own up in the first mount.
+            wasm_bindgen_futures::spawn_local(async move {
+                let campaign = load_campaign(&url, controller.as_ref())
+                    .await
+                    .and_then(|c| apply_attributes(&host, c));
+                if matches!(*slot.borrow(), Slot::Ended) {
+                    return;
+                }
+                let shown = mount(
+                    &host,
+                    with_stylesheet(WidgetOptions::with_campaign(&host, campaign)),
+                );
+                // (Ended by now, the widget is unmounted at once: `shown` is dropped.)
+                if !matches!(*slot.borrow(), Slot::Ended) {
+                    slot.replace(Slot::Shown { _widget: shown });
+                }
+            });
+        }
+    }
+    Closure::once_into_js(move || {
+        // The widget, if any, is dropped after the borrow ends: unmounting runs outside it.
+        let ended = slot.replace(Slot::Ended);
+        if let Slot::Loading(Some(controller)) = &ended {
+            controller.abort();
+        }
+    })
+}
+
+/// A widget on the page. Dropping it unmounts the widget and frees all it held: its reactive
+/// graph (signals, effects, its texts) and any lookup's request in flight.
+#[must_use = "dropping a `Mounted` unmounts its widget at once"]
+pub struct Mounted {
+    /// Leptos's handle (unmounts when dropped); none where mounting failed.
+    _view: Option<Box<dyn Any>>,
+}
+
+impl Mounted {
+    /// Keeps the widget for the life of the page.
+    pub fn forget(self) {
+        std::mem::forget(self);
     }
 }
 
@@ -170,22 +228,23 @@ fn fresh_shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
         .ok()
 }
 
-/// Renders one widget into `host`'s shadow root. A campaign that cannot be used shows its
-/// reason in the box and in the console, never a blank space.
-pub fn mount(host: &HtmlElement, options: WidgetOptions) {
+/// Renders one widget into `host`'s shadow root, until the returned [`Mounted`] is dropped.
+/// A campaign that cannot be used shows its reason in the box and in the console, never a
+/// blank space.
+pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
     let Some(root) = fresh_shadow_root(host) else {
         log_error("this element cannot hold a widget (attachShadow failed)");
-        return;
+        return Mounted { _view: None };
     };
     let Some(container) = host
         .owner_document()
         .and_then(|d| d.create_element("div").ok())
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     else {
-        return;
+        return Mounted { _view: None };
     };
     if root.append_child(&container).is_err() {
-        return;
+        return Mounted { _view: None };
     }
     let WidgetOptions {
         campaign,
@@ -202,7 +261,7 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
     if let Err(reason) = &campaign {
         log_error(reason);
     }
-    leptos::mount::mount_to(container, move || {
+    let widget = leptos::mount::mount_to(container, move || {
         // Hidden until our stylesheet has loaded (or failed), so nobody sees it unstyled.
         let (styled, set_styled) = signal(false);
         view! {
@@ -214,15 +273,17 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
             />
             <div class="cw-frame" hidden=move || !styled.get()>
                 {match campaign {
-                    Ok((campaign, texts)) => view! { <Widget campaign texts /> }.into_any(),
+                    Ok((campaign, texts)) => {
+                        view! { <Widget campaign texts=Words::new(texts) /> }.into_any()
+                    }
                     Err(reason) => {
-                        view! { <ConfigErrorBox reason texts=Texts::new(lang) /> }.into_any()
+                        let texts = Words::new(Texts::new(lang));
+                        view! { <ConfigErrorBox reason texts /> }.into_any()
                     }
                 }}
             </div>
         }
-    })
-    .forget();
+    });
     emit(
         host,
         if failed {
@@ -231,6 +292,9 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) {
             WidgetEvent::Ready
         },
     );
+    Mounted {
+        _view: Some(Box::new(widget)),
+    }
 }
 
 fn log_error(message: &str) {

@@ -28,7 +28,7 @@ async fn mounted(options: WidgetOptions) -> ShadowRoot {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    mount(&host, options);
+    mount(&host, options).forget();
     tick().await;
     host.shadow_root()
         .expect("the widget renders inside a shadow root")
@@ -220,5 +220,57 @@ async fn a_welsh_widget_sets_its_language_and_speaks_welsh() {
     assert_eq!(
         texts(&root, "h2.cw-headline"),
         ["Gofynnwch i’ch AS gefnogi’r Pecyn Cymorth Eilaidd"]
+    );
+}
+
+/// Set by any panic, also one in a timer or a task that runs after its test has returned.
+static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn watch_for_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, std::sync::atomic::Ordering::SeqCst);
+            previous(info);
+        }));
+    });
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_handle_unmounts_even_with_a_lookup_and_a_timer_pending() {
+    watch_for_panics();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let widget = mount(&host, WidgetOptions::default());
+    tick().await;
+    let root = host.shadow_root().unwrap();
+    let input: web_sys::HtmlInputElement = one(&root, "#cw-postcode").unchecked_into();
+    // A lookup in flight (submitted), then a look-up-while-typing waiting for its timer.
+    input.set_value("SW1A 1AA");
+    let button: HtmlElement = one(&root, ".cw-postcode-form button").unchecked_into();
+    button.click();
+    input.set_value("YO1 7HH");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    drop(widget);
+    assert!(root.query_selector(".cw").unwrap().is_none(), "still shown");
+    // The typing pause (350 ms) and the request end after the widget: nothing may panic.
+    for _ in 0..10 {
+        tick().await;
+    }
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 600)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    assert!(root.query_selector(".cw").unwrap().is_none());
+    assert!(
+        !PANICKED.load(std::sync::atomic::Ordering::SeqCst),
+        "something ran against the unmounted widget and panicked"
     );
 }

@@ -5,7 +5,7 @@
 //! is written here, next to each key; Welsh is data, in `lang/cy.json` (one file for a fluent
 //! speaker to correct). `{name}` marks a value filled in with [`Texts::fill`].
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::json::{self, Json};
 
@@ -189,11 +189,12 @@ fn welsh() -> &'static [Option<&'static str>] {
     })
 }
 
-/// The words one widget uses: a language plus the campaign's overrides for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The words one widget uses: a language plus the campaign's overrides for it. Cheap to clone
+/// (the overrides are shared), and freed with the last clone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Texts {
     pub lang: Lang,
-    overrides: &'static [(Text, &'static str)],
+    overrides: Option<Arc<[(Text, String)]>>,
 }
 
 impl Texts {
@@ -201,35 +202,29 @@ impl Texts {
     pub fn new(lang: Lang) -> Texts {
         Texts {
             lang,
-            overrides: &[],
+            overrides: None,
         }
     }
 
-    /// With a campaign's overrides. They live as long as the page (a widget's words are
-    /// needed for its whole life), so they are leaked once per mounted widget.
+    /// With a campaign's overrides.
     pub fn with_overrides(lang: Lang, overrides: Vec<(Text, String)>) -> Texts {
-        let leaked: Vec<(Text, &'static str)> = overrides
-            .into_iter()
-            .map(|(t, s)| (t, &*Box::leak(s.into_boxed_str())))
-            .collect();
         Texts {
             lang,
-            overrides: Box::leak(leaked.into_boxed_slice()),
+            overrides: Some(overrides.into()),
         }
     }
 
     /// The text for `key`.
-    pub fn get(self, key: Text) -> &'static str {
+    pub fn get(&self, key: Text) -> &str {
         self.overrides
             .iter()
-            .rev()
+            .flat_map(|o| o.iter().rev())
             .find(|(t, _)| *t == key)
-            .map(|(_, s)| *s)
-            .unwrap_or_else(|| key.builtin(self.lang))
+            .map_or_else(|| key.builtin(self.lang), |(_, s)| s)
     }
 
     /// The text for `key` with its `{name}` placeholders replaced by `values`.
-    pub fn fill(self, key: Text, values: &[(&str, &str)]) -> String {
+    pub fn fill(&self, key: Text, values: &[(&str, &str)]) -> String {
         let mut text = self.get(key).to_owned();
         for (name, value) in values {
             text = text.replace(&format!("{{{name}}}"), value);

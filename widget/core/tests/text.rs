@@ -66,15 +66,18 @@ fn languages_are_chosen_by_their_primary_tag() {
 #[test]
 fn errors_speak_welsh() {
     let cy = Texts::new(Lang::Cy);
-    assert_eq!(PostcodeError::Empty.message(cy), "Rhowch eich cod post");
+    assert_eq!(
+        PostcodeError::Empty.message(cy.clone()),
+        "Rhowch eich cod post"
+    );
     assert!(LookupError::PostcodeTerminated { year: Some(1996) }
-        .message(cy)
+        .message(cy.clone())
         .contains("ers 1996"));
     let place = PostcodeError::CrownDependency(widget_core::postcode::CrownDependency::IsleOfMan);
+    let message = place.message(cy);
     assert!(
-        place.message(cy).starts_with("Nid oes gan Ynys Manaw AS"),
-        "{}",
-        place.message(cy)
+        message.starts_with("Nid oes gan Ynys Manaw AS"),
+        "{message}"
     );
 }
 

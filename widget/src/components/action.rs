@@ -8,11 +8,12 @@ use std::time::Duration;
 use web_sys::AbortController;
 use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
-use widget_core::{LookupError, Postcode, PostcodeError, Text, Texts};
+use widget_core::{LookupError, Postcode, PostcodeError, Text};
 
 use super::field::Field;
 use super::letter::LetterForm;
 use super::mp::MpCard;
+use super::Words;
 use crate::browser::{focus, html_element};
 use crate::events::{emit, WidgetEvent};
 use crate::http::FetchError;
@@ -39,10 +40,12 @@ impl Lookup {
     }
 
     /// The message shown at the postcode field: about what was typed, never the service.
-    fn field_message(&self, texts: Texts) -> Option<String> {
+    fn field_message(&self, texts: Words) -> Option<String> {
         match self {
-            Lookup::Invalid(error) => Some(error.message(texts)),
-            Lookup::Failed(_, error) if error.is_about_postcode() => Some(error.message(texts)),
+            Lookup::Invalid(error) => Some(error.message(texts.texts())),
+            Lookup::Failed(_, error) if error.is_about_postcode() => {
+                Some(error.message(texts.texts()))
+            }
             _ => None,
         }
     }
@@ -57,7 +60,7 @@ pub fn FindAndWrite(
     api: ApiConfig,
     letter: LetterTemplate,
     test_recipient: Option<String>,
-    texts: Texts,
+    texts: Words,
 ) -> impl IntoView {
     let api = StoredValue::new(api);
     let letter = StoredValue::new(letter);
@@ -73,13 +76,23 @@ pub fn FindAndWrite(
     let input_ref = NodeRef::<html::Input>::new();
     let outcome_ref = NodeRef::<html::Div>::new();
 
+    // A request in flight ends with the widget. What runs after an `await`, a timer or in a
+    // later frame uses the `try_` accessors: they find a widget that is gone, and it does
+    // nothing.
+    on_cleanup(move || {
+        if let Some(request) = in_flight.try_get_value().flatten() {
+            request.abort();
+        }
+    });
+
     let move_focus = move || {
-        if focus_outcome.get_value() {
+        if focus_outcome.try_get_value() == Some(true) {
             focus_outcome.set_value(false);
             // After Leptos has rendered the outcome.
             request_animation_frame(move || {
                 let target = outcome_ref
-                    .get_untracked()
+                    .try_get_untracked()
+                    .flatten()
                     .and_then(|div| div.query_selector("[data-focus]").ok().flatten())
                     .and_then(html_element);
                 focus(target);
@@ -88,7 +101,10 @@ pub fn FindAndWrite(
     };
 
     let start = move |postcode: Postcode| {
-        let current = lookup.get_untracked();
+        // (Also from the typing timer, which may fire after the widget is gone.)
+        let Some(current) = lookup.try_get_untracked() else {
+            return;
+        };
         let same = current.postcode() == Some(&postcode);
         if same && matches!(current, Lookup::Loading(_) | Lookup::Found(_)) {
             if matches!(current, Lookup::Found(_)) {
@@ -104,11 +120,15 @@ pub fn FindAndWrite(
         };
         in_flight.set_value(Some(controller.clone()));
         lookup.set(Lookup::Loading(postcode.clone()));
+        let api = api.get_value();
         spawn_local(async move {
-            let result = find_mp(&api.get_value(), &postcode, &controller).await;
-            // Replaced by a newer lookup, or by a postcode that is not one, meanwhile. (Not
-            // `aborted()`: a timeout aborts the request too, and that must be said.)
-            if in_flight.with_value(|current| current.as_ref() != Some(&controller)) {
+            let result = find_mp(&api, &postcode, &controller).await;
+            // Replaced by a newer lookup, or by a postcode that is not one, or unmounted,
+            // meanwhile. (Not `aborted()`: a timeout aborts the request too, and that must be
+            // said.)
+            if in_flight.try_with_value(|current| current.as_ref() == Some(&controller))
+                != Some(true)
+            {
                 return;
             }
             let target = outcome_ref.get_untracked();
@@ -218,7 +238,7 @@ pub fn FindAndWrite(
     view! {
         <form class="cw-postcode-form" novalidate on:submit=on_submit>
             <Field id="cw-postcode" label=Text::PostcodeLabel
-                hint=texts.get(Text::PostcodeHint).to_owned()
+                hint=texts.get(Text::PostcodeHint)
                 error=Signal::derive(field_message) texts>
                 <div class="cw-postcode-row">
                     <input
@@ -249,7 +269,7 @@ pub fn FindAndWrite(
         </form>
         <p class="cw-status" role="status">
             {move || match lookup.get() {
-                Lookup::Loading(_) => texts.get(Text::Finding).to_owned(),
+                Lookup::Loading(_) => texts.get(Text::Finding),
                 _ => String::new(),
             }}
         </p>
@@ -266,7 +286,7 @@ pub fn FindAndWrite(
                 }.into_any()),
                 Lookup::Failed(_, error) if !error.is_about_postcode() => Some(view! {
                     <div class="cw-problem" role="alert">
-                        <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(texts)}</p>
+                        <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(texts.texts())}</p>
                         {error.is_retryable().then(|| view! {
                             <button class="cw-button" type="button" on:click=retry>
                                 {texts.get(Text::Retry)}

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::action::FindAndWrite;
+use super::Words;
 use widget_core::campaign::{Link, Section, Statistic, Story};
-use widget_core::{Campaign, Text, Texts};
+use widget_core::{Campaign, Text};
 
 /// The whole widget for one campaign.
 #[component]
-pub fn Widget(campaign: Campaign, texts: Texts) -> impl IntoView {
+pub fn Widget(campaign: Campaign, texts: Words) -> impl IntoView {
     let Campaign {
         headline,
         intro,
@@ -24,7 +25,7 @@ pub fn Widget(campaign: Campaign, texts: Texts) -> impl IntoView {
         ..
     } = campaign;
     view! {
-        <article class="cw" lang=texts.lang.tag() aria-label=texts.get(Text::WidgetLabel)>
+        <article class="cw" lang=texts.lang().tag() aria-label=texts.get(Text::WidgetLabel)>
             <header class="cw-head">
                 <h2 class="cw-headline">{headline}</h2>
                 {paragraphs(intro, "cw-intro")}
@@ -51,7 +52,7 @@ fn paragraphs(texts: Vec<String>, class: &'static str) -> impl IntoView {
 
 /// The figures, each large with its sentence beside it and a bar showing the share.
 #[component]
-fn Statistics(heading: String, statistics: Vec<Statistic>, texts: Texts) -> impl IntoView {
+fn Statistics(heading: String, statistics: Vec<Statistic>, texts: Words) -> impl IntoView {
     if statistics.is_empty() {
         return None;
     }
@@ -138,9 +139,9 @@ fn Links(links: Vec<Link>) -> impl IntoView {
 
 /// Shown instead of the widget when its campaign cannot be used: says why, for the partner.
 #[component]
-pub fn ConfigErrorBox(reason: String, texts: Texts) -> impl IntoView {
+pub fn ConfigErrorBox(reason: String, texts: Words) -> impl IntoView {
     view! {
-        <div class="cw cw-config-error" role="alert" lang=texts.lang.tag()>
+        <div class="cw cw-config-error" role="alert" lang=texts.lang().tag()>
             <h2 class="cw-headline">{texts.get(Text::ConfigErrorHeading)}</h2>
             <p class="cw-config-error-reason">{reason}</p>
         </div>

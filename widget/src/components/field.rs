@@ -2,8 +2,9 @@
 //! is announced, and both are linked with aria-describedby. Every field of the widget is a
 //! [`Field`] (the postcode's, with its button, too), so that code ships once.
 
+use super::Words;
 use leptos::prelude::*;
-use widget_core::{Text, Texts};
+use widget_core::Text;
 
 /// What kind of control a [`Field`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,7 @@ pub fn Field(
     hint: String,
     /// The error to show, if any.
     error: Signal<Option<String>>,
-    texts: Texts,
+    texts: Words,
     children: Children,
 ) -> impl IntoView {
     let has_hint = !hint.is_empty();
@@ -62,7 +63,7 @@ pub fn TextField(
     on_input: Callback<String>,
     /// The error to show, if any.
     error: Signal<Option<String>>,
-    texts: Texts,
+    texts: Words,
 ) -> impl IntoView {
     let has_hint = !hint.is_empty();
     let described_by = move || {

@@ -8,9 +8,10 @@ use std::sync::Arc;
 use widget_core::letter::{Letter, LetterTemplate, LetterValues};
 use widget_core::lookup::writetothem_url;
 use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
-use widget_core::{Text, Texts};
+use widget_core::Text;
 
 use super::field::{Control, TextField};
+use super::Words;
 use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
 use crate::events::{emit, WidgetEvent};
 use crate::lookup::Found;
@@ -28,7 +29,7 @@ pub fn LetterForm(
     found: Arc<Found>,
     letter: LetterTemplate,
     test_recipient: Option<String>,
-    texts: Texts,
+    texts: Words,
 ) -> impl IntoView {
     let template = StoredValue::new(letter);
     let name = RwSignal::new(String::new());
@@ -115,14 +116,16 @@ pub fn LetterForm(
         true
     };
 
+    // After the `await` the widget may be gone: `texts` then answers with nothing, and
+    // `try_set` does nothing.
     let copy = move |what: Text, text: String| {
         spawn_local(async move {
             let message = if copy_text(&text).await {
                 format!("{} \u{2713}", texts.get(Text::Copied))
             } else {
-                texts.get(Text::CopyFailed).to_owned()
+                texts.get(Text::CopyFailed)
             };
-            copied.set(format!("{}: {message}", texts.get(what)));
+            copied.try_set(format!("{}: {message}", texts.get(what)));
         });
     };
 
@@ -250,7 +253,6 @@ pub fn LetterForm(
         .into_any()
     };
 
-    let share_text = texts.get(Text::ShareText);
     let after = move || {
         match after_send.get() {
         AfterSend::NotYet => None,
@@ -278,7 +280,10 @@ pub fn LetterForm(
                 <div class="cw-copy-row">
                     {can_share().then(|| view! {
                         <button class="cw-button cw-button-primary" type="button"
-                            on:click=move |_| spawn_local(async move { share(share_text, &page_url()).await })>
+                            on:click=move |_| {
+                            let text = texts.get(Text::ShareText);
+                            spawn_local(async move { share(&text, &page_url()).await })
+                        }>
                             {texts.get(Text::Share)}
                         </button>
                     })}
@@ -305,14 +310,14 @@ pub fn LetterForm(
                 <TextField id="cw-name" label=Text::NameLabel hint=String::new()
                     control=Control::Line { kind: "text", autocomplete: "name" }
                     value=name.into() on_input=Callback::new(move |v| name.set(v))
-                    error=Signal::derive(move || show_name_error().then(|| texts.get(Text::NameMissing).to_owned()))
+                    error=Signal::derive(move || show_name_error().then(|| texts.get(Text::NameMissing)))
                     texts />
-                <TextField id="cw-address" label=Text::AddressLabel hint=texts.get(Text::AddressHint).to_owned()
+                <TextField id="cw-address" label=Text::AddressLabel hint=texts.get(Text::AddressHint)
                     control=Control::Lines { rows: 3, autocomplete: "street-address" }
                     value=address.into() on_input=Callback::new(move |v| address.set(v))
-                    error=Signal::derive(move || show_address_error().then(|| texts.get(Text::AddressMissing).to_owned()))
+                    error=Signal::derive(move || show_address_error().then(|| texts.get(Text::AddressMissing)))
                     texts />
-                <TextField id="cw-own-email" label=Text::EmailLabel hint=texts.get(Text::EmailHint).to_owned()
+                <TextField id="cw-own-email" label=Text::EmailLabel hint=texts.get(Text::EmailHint)
                     control=Control::Line { kind: "email", autocomplete: "email" }
                     value=own_email.into() on_input=Callback::new(move |v| own_email.set(v))
                     error=no_error texts />

@@ -5,5 +5,7 @@ mod campaign;
 mod field;
 mod letter;
 mod mp;
+mod words;
 
 pub use campaign::{ConfigErrorBox, Widget};
+pub use words::Words;

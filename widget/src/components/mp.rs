@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 use std::sync::Arc;
-use widget_core::{Text, Texts};
+use widget_core::Text;
 
+use super::Words;
 use crate::lookup::Found;
 
 #[component]
 pub fn MpCard(
     found: Arc<Found>,
-    texts: Texts,
+    texts: Words,
     on_check_postcode: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let mp = &found.mp;
