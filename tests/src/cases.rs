@@ -131,6 +131,9 @@ pub async fn happy_path_builds_a_personal_email_to_the_mp(engine: Engine) {
     assert_eq!(field(&gmail_fields, "to"), "rachel.blake.mp@parliament.uk");
     assert_eq!(field(&gmail_fields, "body"), body.replace("\r\n", "\n"));
 
+    // An English widget never fetches the Welsh words.
+    let welsh = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/cy.json'))";
+    assert_eq!(page.eval(welsh).await, false, "no cy.json for English");
     // Sending asks whether it went, then thanks.
     page.send_and_confirm().await;
     page.no_console_errors().await;

@@ -649,6 +649,10 @@ async fn a_letter_too_long_for_mailto_steers_to_webmail_and_copy() {
     page.browser.close().await;
 }
 
+/// How many times the page fetched the Welsh words (`cy.json`).
+const WELSH_FETCHES: &str =
+    "performance.getEntriesByType('resource').filter(e => e.name.endsWith('/cy.json')).length";
+
 #[tokio::test(flavor = "current_thread")]
 async fn the_whole_flow_in_welsh_on_a_welsh_page() {
     let api = FixtureApi::start();
@@ -665,6 +669,8 @@ async fn the_whole_flow_in_welsh_on_a_welsh_page() {
         page.text(".cw-headline").await,
         "Gofynnwch i’ch AS gefnogi’r Pecyn Cymorth Eilaidd"
     );
+    // The Welsh words came as a file of their own, once.
+    assert_eq!(page.eval(WELSH_FETCHES).await, 1, "cy.json fetched once");
     assert_eq!(page.text("label[for=cw-postcode]").await, "Eich cod post");
     assert_eq!(page.text(".cw-stat-figure").await, "72%");
     page.look_up("").await;

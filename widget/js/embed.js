@@ -17,6 +17,11 @@
   const load = () =>
     (bundle = bundle || import(base + NAME + ".js").then((m) =>
       m.default({ module_or_path: base + NAME + "_bg.wasm" }).then(() => m)));
+  // Welsh words are a file of their own, fetched beside the bundle for Welsh widgets only
+  // (without it they speak English).
+  let welsh;
+  const cy = () =>
+    (welsh = welsh || fetch(base + "cy.json").then((r) => (r.ok ? r.text() : "")).catch(() => ""));
 
   // Its two sentences, in the widget's language (data-lang, lang, else the page's).
   const WORDS = {
@@ -56,9 +61,12 @@
       box.append(text, link);
       return;
     }
-    load().then(
+    Promise.all([load(), say === WORDS.cy && cy()]).then(
       // Unless disconnectedCallback has ended this run meanwhile: mount, keeping the way out.
-      (m) => el.cw === run && (run.end = m.mountElement(el, base + "widget.css")),
+      ([m, text]) => {
+        if (text) m.installWelsh(text);
+        if (el.cw === run) run.end = m.mountElement(el, base + "widget.css");
+      },
       (error) => {
         console.error(PREFIX, "could not load from " + base, error);
         box.removeAttribute("aria-busy");

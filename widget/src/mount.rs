@@ -141,6 +141,18 @@ async fn load_campaign(
     Campaign::from_json(&reply.body).map_err(|e: CampaignError| e.to_string())
 }
 
+/// Gives the widget its Welsh words and the seed campaign's Welsh text: the text of `cy.json`,
+/// which the loader fetches for Welsh widgets only and hands over before they mount.
+#[wasm_bindgen(js_name = installWelsh)]
+pub fn install_welsh(text: &str) {
+    let installed = widget_core::text::install_welsh(text);
+    if !installed && widget_core::text::welsh_data().get("strings").is_none() {
+        web_sys::console::error_1(
+            &format!("{LOG_PREFIX} cy.json is not JSON: Welsh widgets use English words").into(),
+        );
+    }
+}
+
 /// What [`mount_element`] started for one element.
 enum Slot {
     /// Its campaign file is on the way.

@@ -163,30 +163,45 @@ impl Text {
     pub fn builtin(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en(),
-            Lang::Cy => welsh()[self as usize].unwrap_or_else(|| self.en()),
+            Lang::Cy => welsh()
+                .get(self as usize)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| self.en()),
         }
     }
 }
 
-/// The Welsh strings and the Welsh version of the seed campaign.
+/// The Welsh strings and the Welsh version of the seed campaign, built in (feature
+/// `welsh-built-in`, on by default: tests, the demo's editor). The shipped widget leaves it
+/// out, 4 KB gzip that only Welsh widgets need: its loader fetches `cy.json` for them and hands
+/// it over with [`install_welsh`] before they mount.
+#[cfg(feature = "welsh-built-in")]
 pub static CY_JSON: &str = include_str!("lang/cy.json");
 
-/// [`CY_JSON`] read once: its `strings` and the seed campaign's Welsh `campaign`.
-pub fn welsh_data() -> &'static Json {
-    static DATA: OnceLock<Json> = OnceLock::new();
-    DATA.get_or_init(|| json::parse(CY_JSON).unwrap_or(Json::Null))
+static WELSH: OnceLock<Json> = OnceLock::new();
+
+/// Gives the core the Welsh data (the text of `cy.json`), once; `false` if it is not JSON or
+/// the core has it already.
+pub fn install_welsh(text: &str) -> bool {
+    json::parse(text).is_ok_and(|data| WELSH.set(data).is_ok())
 }
 
-/// Welsh strings by key index.
+/// The Welsh data: its `strings` and the seed campaign's Welsh `campaign` (null until there).
+pub fn welsh_data() -> &'static Json {
+    #[cfg(feature = "welsh-built-in")]
+    let _ = WELSH.get_or_init(|| json::parse(CY_JSON).unwrap_or(Json::Null));
+    static NONE: Json = Json::Null;
+    WELSH.get().unwrap_or(&NONE)
+}
+
+/// Welsh strings by key index (empty until the Welsh data is there: English stands in).
 fn welsh() -> &'static [Option<&'static str>] {
     static TABLE: OnceLock<Vec<Option<&'static str>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let strings = welsh_data().get("strings");
-        Text::ALL
-            .iter()
-            .map(|t| strings.and_then(|s| s.str_at(t.key())))
-            .collect()
-    })
+    let Some(strings) = welsh_data().get("strings") else {
+        return &[];
+    };
+    TABLE.get_or_init(|| Text::ALL.iter().map(|t| strings.str_at(t.key())).collect())
 }
 
 /// The words one widget uses: a language plus the campaign's overrides for it. Cheap to clone
