@@ -9,7 +9,9 @@ use fantoccini::Locator;
 use serde_json::Value;
 use std::time::Duration;
 
-const WAIT: Duration = Duration::from_secs(15);
+/// How long to wait for something the widget will do. Generous: WebKit under Xvfb on a busy
+/// 2-core machine once took over 15 s for a whole lookup (CI runs many things at once).
+const WAIT: Duration = Duration::from_secs(30);
 
 /// The widget's page, its fixture API and the browser showing it.
 pub struct WidgetPage {
