@@ -12,7 +12,6 @@ scripts/setup.sh --browser
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/widget/webdriver.json"
 export WASM_BINDGEN_TEST_TIMEOUT=60
-export TRUNK_OFFLINE=true
 WASM=wasm32-unknown-unknown
 
 step() { printf '\n=== %s\n' "$1"; }
