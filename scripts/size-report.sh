@@ -13,8 +13,8 @@ loader_budget=$(grep -E '^loader_gzip_bytes=' size-budget.txt | cut -d= -f2)
 chunk_budget=$(grep -E '^later_chunks_gzip_bytes=' size-budget.txt | cut -d= -f2)
 
 # Everything a partner page downloads for one widget before the supporter can type a postcode.
-first_load=("$DIST/campaign-widget_bg.wasm" "$DIST/campaign-widget.js" "$DIST/campaign-widget-split.js"
-  "$DIST/widget.css" "$DIST/embed.js")
+# (campaign-widget.js is wasm-bindgen's glue and the letter chunk's loader, bundled.)
+first_load=("$DIST/campaign-widget_bg.wasm" "$DIST/campaign-widget.js" "$DIST/widget.css" "$DIST/embed.js")
 # Fetched once a lookup starts.
 later=("$DIST/campaign-widget-letter.wasm")
 
