@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130
-TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132.0.0
 ESBUILD_VERSION=0.28.2
@@ -24,7 +24,7 @@ else
 fi
 
 # The standard library's source and the crates it depends on: scripts/build.sh recompiles std
-# for the widget's wasm (trunk runs cargo offline, so they are fetched here).
+# for the widget's wasm (fetched here, so that the build itself needs no network).
 if rustup component list --installed | grep -qx 'rust-src'; then
   say "rust-src: present"
 else
@@ -47,11 +47,16 @@ else
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if has_version trunk "$TRUNK_VERSION"; then
-  say "trunk $TRUNK_VERSION: present"
+# wasm-split-cli (crate wasm_split_cli_support) cuts the widget's wasm into the first load and
+# the letter step's chunk (scripts/build.sh). It has no --version: cargo's list of installed
+# crates says which version is there. Its version must read what wasm_split_helpers (pinned in
+# widget/Cargo.toml) writes.
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION: present"
 else
-  say "trunk $TRUNK_VERSION: installing (about 5 min)"
-  cargo install --locked --force trunk --version "$TRUNK_VERSION"
+  say "wasm-split-cli $WASM_SPLIT_VERSION: installing (about 2.5 min)"
+  cargo install --locked --force wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+    --features build-binary
 fi
 
 # wasm-opt must come from npm's binaryen: Debian's older one produces a blank page.

@@ -31,7 +31,7 @@ pub fn dist_dir() -> PathBuf {
     let dist = workspace_root().join("dist");
     assert!(
         dist.join("campaign-widget_bg.wasm").is_file(),
-        "{} has no release build: run scripts/test.sh (or trunk build --release) first",
+        "{} has no release build: run scripts/test.sh (or scripts/build.sh) first",
         dist.display()
     );
     dist

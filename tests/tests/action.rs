@@ -744,3 +744,42 @@ async fn submitting_right_after_typing_asks_only_once() {
     assert_eq!(asked, 1, "{:?}", page.api.requests());
     page.browser.close().await;
 }
+
+/// The letter step is a wasm module of its own (scripts/build.sh): not part of the first load,
+/// fetched once a lookup starts. When it cannot arrive, the widget says so beside the MP found,
+/// stays alive, and Try again fetches it.
+#[tokio::test(flavor = "current_thread")]
+async fn the_letter_step_is_fetched_with_the_lookup_and_a_failed_fetch_can_be_retried() {
+    let page = open("", 1280, 900).await;
+    let fetched = "return performance.getEntriesByType('resource')\
+                   .some(e => e.name.endsWith('/campaign-widget-letter.wasm'))";
+    page.wait_for("the postcode field", "$('#cw-postcode')")
+        .await;
+    assert_eq!(page.browser.js(fetched).await, Value::Bool(false));
+    let block = |urls: &[&str]| serde_json::json!({ "urls": urls });
+    page.browser
+        .cdp("Network.enable", serde_json::json!({}))
+        .await;
+    page.browser
+        .cdp(
+            "Network.setBlockedURLs",
+            block(&["*campaign-widget-letter.wasm"]),
+        )
+        .await;
+    page.find_mp("SW1A 1AA", "Rachel Blake").await;
+    page.wait_for(
+        "the letter step's problem",
+        "$('.cw-outcome .cw-problem button') && !$('#cw-name')",
+    )
+    .await;
+    page.browser.cdp("Network.setBlockedURLs", block(&[])).await;
+    page.click(".cw-outcome .cw-problem button").await;
+    page.wait_for("the letter form", "$('#cw-name') && !$('.cw-problem')")
+        .await;
+    assert_eq!(page.browser.js(fetched).await, Value::Bool(true));
+    assert_eq!(page.text(".cw-mp-name").await, "Rachel Blake");
+    fill_in_details(&page).await;
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    assert!(href.as_str().unwrap().starts_with("mailto:"), "{href}");
+    page.browser.close().await;
+}

@@ -1,7 +1,9 @@
 /* Campaign widget loader. Partners add:
  *   <script src="https://CDN/embed.js" async data-campaign="https://…/campaign.json"></script>
  * It registers <campaign-widget>, mounts one widget after this tag (or into data-target),
- * loads the wasm bundle from next to itself only when a widget nears the viewport, and sizes
+ * loads the wasm bundle from next to itself only when a widget nears the viewport (the bundle
+ * then fetches its second module, the letter step, campaign-widget-letter.wasm, from beside
+ * itself when a lookup starts: every campaign-widget* file must sit together), and sizes
  * iframe embeds (embed.html) from their postMessages. Its one global is window.CampaignWidget.
  * scripts/build.sh strips comment lines and indentation; keep comment markers out of strings. */
 (() => {

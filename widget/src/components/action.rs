@@ -11,7 +11,7 @@ use widget_core::letter::LetterTemplate;
 use widget_core::{LookupError, Postcode, PostcodeError, Text};
 
 use super::field::Field;
-use super::letter::LetterForm;
+use super::letter::{letter_step, prefetch_letter_step};
 use super::mp::MpCard;
 use super::Words;
 use crate::browser::{focus, html_element};
@@ -73,6 +73,8 @@ pub fn FindAndWrite(
     let typing_timer = StoredValue::new(None::<TimeoutHandle>);
     // Set by a submit: move focus to the outcome when it arrives.
     let focus_outcome = StoredValue::new(false);
+    // Bumped by Try again when the letter step's code could not be fetched.
+    let letter_attempt = RwSignal::new(0u32);
     let input_ref = NodeRef::<html::Input>::new();
     let outcome_ref = NodeRef::<html::Div>::new();
 
@@ -120,6 +122,9 @@ pub fn FindAndWrite(
         };
         in_flight.set_value(Some(controller.clone()));
         lookup.set(Lookup::Loading(postcode.clone()));
+        // The letter step's code (a chunk of its own in the release build) arrives while the
+        // services answer, so the letter appears with the MP.
+        prefetch_letter_step();
         let api = api.get_value();
         spawn_local(async move {
             let result = find_mp(&api, &postcode, &controller).await;
@@ -277,12 +282,26 @@ pub fn FindAndWrite(
             {move || match lookup.get() {
                 Lookup::Found(found) => Some(view! {
                     <MpCard found=Arc::clone(&found) texts on_check_postcode=check_postcode />
-                    <LetterForm
-                        found
-                        letter=letter.get_value()
-                        test_recipient=test_recipient.get_value()
-                        texts
-                    />
+                    {move || {
+                        letter_attempt.track();
+                        let step = letter_step(
+                            Arc::clone(&found),
+                            letter.get_value(),
+                            test_recipient.get_value(),
+                            texts,
+                        );
+                        Suspend::new(async move {
+                            step.await.unwrap_or_else(|_| view! {
+                                <div class="cw-problem" role="alert">
+                                    <p class="cw-problem-message">{LookupError::Network.message(texts.texts())}</p>
+                                    <button class="cw-button" type="button"
+                                        on:click=move |_| letter_attempt.update(|n| *n += 1)>
+                                        {texts.get(Text::Retry)}
+                                    </button>
+                                </div>
+                            }.into_any())
+                        })
+                    }}
                 }.into_any()),
                 Lookup::Failed(_, error) if !error.is_about_postcode() => Some(view! {
                     <div class="cw-problem" role="alert">

@@ -352,3 +352,58 @@ pub fn LetterForm(
         </section>
     }
 }
+
+/// The letter step's code could not be fetched (only in the split build, see [`letter_step`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LetterUnavailable;
+
+#[cfg(widget_split)]
+impl From<wasm_split_helpers::SplitLoaderError> for LetterUnavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        LetterUnavailable
+    }
+}
+
+/// The split point. In the release build (`--cfg widget_split`, set by scripts/build.sh) this
+/// function and all the code only it reaches (the letter form, templating, sending) are a
+/// second wasm chunk, which the first call (or [`prefetch_letter_step`]) fetches and
+/// instantiates; a failed fetch is an `Err`, and a later call tries again. Elsewhere (tests,
+/// clippy) it is an ordinary function. Leptos's `#[lazy]` expands to this same macro, but
+/// without `fallible`: a chunk that fails to load (offline) would panic, which in the release
+/// build aborts the whole wasm instance, every widget on the page with it.
+#[cfg_attr(
+    widget_split,
+    wasm_split_helpers::wasm_split(letter, fallible, preload(preload_letter_step))
+)]
+fn letter_step_view(
+    found: Arc<Found>,
+    letter: LetterTemplate,
+    test_recipient: Option<String>,
+    texts: Words,
+) -> Result<AnyView, LetterUnavailable> {
+    Ok(view! { <LetterForm found letter test_recipient texts /> }.into_any())
+}
+
+/// The letter step for the MP found: at once where its code is loaded (always, outside the
+/// split build), else once its chunk has arrived.
+pub async fn letter_step(
+    found: Arc<Found>,
+    letter: LetterTemplate,
+    test_recipient: Option<String>,
+    texts: Words,
+) -> Result<AnyView, LetterUnavailable> {
+    #[cfg(widget_split)]
+    return letter_step_view(found, letter, test_recipient, texts).await;
+    #[cfg(not(widget_split))]
+    letter_step_view(found, letter, test_recipient, texts)
+}
+
+/// Starts fetching the letter step's chunk (split build), so that it is there when the MP is:
+/// called as a lookup starts. Once is enough; later calls cost nothing. A failure is not
+/// remembered: [`letter_step`] tries again.
+pub fn prefetch_letter_step() {
+    #[cfg(widget_split)]
+    spawn_local(async {
+        let _ = preload_letter_step().await;
+    });
+}
