@@ -293,7 +293,7 @@ pub fn FindAndWrite(
                         Suspend::new(async move {
                             step.await.unwrap_or_else(|_| view! {
                                 <div class="cw-problem" role="alert">
-                                    <p class="cw-problem-message">{LookupError::Network.message(texts.texts())}</p>
+                                    <p class="cw-problem-message">{texts.get(Text::LetterStepUnavailable)}</p>
                                     <button class="cw-button" type="button"
                                         on:click=move |_| letter_attempt.update(|n| *n += 1)>
                                         {texts.get(Text::Retry)}
