@@ -776,6 +776,9 @@ async fn the_letter_step_is_fetched_with_the_lookup_and_a_failed_fetch_can_be_re
         page.text(".cw-outcome .cw-problem-message").await,
         "The letter form could not load. Check your internet connection and try again."
     );
+    page.browser
+        .screenshot("action-letter-step-unavailable")
+        .await;
     page.browser.cdp("Network.setBlockedURLs", block(&[])).await;
     page.click(".cw-outcome .cw-problem button").await;
     page.wait_for("the letter form", "$('#cw-name') && !$('.cw-problem')")
