@@ -102,6 +102,14 @@ if [ "${1:-}" = "--browser" ]; then
     DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends \
       firefox-esr webkit2gtk-driver xvfb >/dev/null
   fi
+  # The size report's Brotli -q 11 column (CDNs serve Brotli).
+  if command -v brotli >/dev/null 2>&1; then
+    say "brotli: present"
+  else
+    say "brotli: installing from Debian"
+    sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq brotli >/dev/null
+  fi
   if has_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
     say "geckodriver $GECKODRIVER_VERSION: present"
   else
