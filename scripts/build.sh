@@ -22,10 +22,11 @@ cp -R demo/site/. dist/demo/
 #   -17.7 KB gzip. These are unstable options: RUSTC_BOOTSTRAP=1 lets the stable toolchain
 #   take them, here only. Rather that than a pinned nightly: one toolchain to install, and the
 #   tests and clippy stay on stable. (CARGO_UNSTABLE_BUILD_STD is `-Zbuild-std`.)
-# - `--cfg widget_split` and the linker's relocations (`--emit-relocs`): the letter step (form,
-#   templating, sending) becomes a split point (widget/src/components/letter.rs) that
-#   wasm-split-cli cuts out into a second module, fetched when a lookup starts. The first load
-#   no longer carries it.
+# - `--cfg widget_split` and the linker's relocations (`--emit-relocs`): two split points that
+#   wasm-split-cli cuts out into modules of their own, so the first load carries only the
+#   campaign and the postcode form: the lookup (requests, decoding, the MP card:
+#   widget/src/components/found.rs), fetched on the postcode field's first keystroke, and the
+#   letter step (form, templating, sending: components/letter.rs), fetched when a lookup starts.
 WIDGET_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
 WIDGET_RUSTFLAGS+=" --cfg widget_split -Clink-arg=--emit-relocs"
 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$WIDGET_RUSTFLAGS" \
@@ -35,36 +36,56 @@ WASM_OUT="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release"
 WORK="${CARGO_TARGET_DIR:-target}/widget-split"
 rm -rf "$WORK"
 # 1. Split: the main module (what the first load needs), one module per split point
-#    (split_letter.wasm) and __wasm_split.js, which fetches and links them on demand into the
-#    main module's memory and function table (the main module imports it as ./__wasm_split.js).
+#    (split_lookup.wasm, split_letter.wasm), a chunk_N.wasm for code that two split modules
+#    share and the main module does not need, and __wasm_split.js, which fetches and links them
+#    on demand into the main module's memory and function table (the main module imports it
+#    as ./__wasm_split.js).
 wasm-split-cli "$WASM_OUT/campaign-widget.wasm" "$WORK/split" --out-name campaign-widget
-# 2. wasm-bindgen, on the main module only (the chunk calls JavaScript through the main
-#    module's functions). --keep-lld-exports keeps `__indirect_function_table`, which the chunk
-#    imports.
+# 2. wasm-bindgen, on the main module only (the other modules call JavaScript through the main
+#    module's functions). --keep-lld-exports keeps `__indirect_function_table`, which they
+#    import.
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$WORK/bindgen" \
   --out-name campaign-widget "$WORK/split/campaign-widget.wasm"
 # 3. wasm-opt on each module. The wasm features are those embed.js checks for (README,
-#    "Browsers"); mutable globals too: the chunk imports the main module's stack pointer.
+#    "Browsers"); mutable globals too: the split modules import the main module's stack pointer.
 WASM_OPT=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 wasm-opt "${WASM_OPT[@]}" "$WORK/bindgen/campaign-widget_bg.wasm" -o dist/campaign-widget_bg.wasm
-# File names all start with campaign-widget, so one CORS rule on a CDN covers every file.
-wasm-opt "${WASM_OPT[@]}" "$WORK/split/split_letter.wasm" -o dist/campaign-widget-letter.wasm
-chunks=$(cd "$WORK/split" && ls -- *.wasm | grep -vx -e campaign-widget.wasm -e split_letter.wasm || true)
-if [ -n "$chunks" ]; then
-  echo "build: wasm-split-cli wrote modules this script does not ship: $chunks" >&2
-  exit 1
-fi
+# The other modules, renamed so that every file of the widget starts with campaign-widget
+# (one CORS rule on a CDN covers them all): split_X.wasm -> campaign-widget-X.wasm,
+# chunk_N.wasm -> campaign-widget-shared-N.wasm; __wasm_split.js loads them by the new names.
+for split in lookup letter; do
+  [ -f "$WORK/split/split_$split.wasm" ] ||
+    { echo "build: wasm-split-cli wrote no split_$split.wasm" >&2; exit 1; }
+done
+# A module that cannot be fetched (offline) is logged, and the widget says so itself: the log
+# line carries our prefix, like every console message of ours (mount.rs, LOG_PREFIX).
+grep -qF 'console.error(e);' "$WORK/split/__wasm_split.js" ||
+  { echo "build: __wasm_split.js no longer logs a failed load as console.error(e)" >&2; exit 1; }
+sed 's|console\.error(e);|console.error("[campaign-widget]", "a part of the widget could not be loaded:", e);|' \
+  "$WORK/split/__wasm_split.js" > "$WORK/bindgen/__wasm_split.js"
+for module in "$WORK"/split/*.wasm; do
+  name=${module##*/}
+  case "$name" in
+    campaign-widget.wasm) continue ;;
+    split_lookup.wasm | split_letter.wasm) shipped="campaign-widget-${name#split_}" ;;
+    chunk_*.wasm) shipped="campaign-widget-shared-${name#chunk_}" ;;
+    *) echo "build: wasm-split-cli wrote $name, which this script does not know" >&2; exit 1 ;;
+  esac
+  wasm-opt "${WASM_OPT[@]}" "$module" -o "dist/$shipped"
+  grep -qF "\"./$name\"" "$WORK/bindgen/__wasm_split.js" ||
+    { echo "build: __wasm_split.js does not load ./$name by that name" >&2; exit 1; }
+  sed -i "s|\"\./$name\"|\"./$shipped\"|" "$WORK/bindgen/__wasm_split.js"
+done
 # 4. The JS: wasm-bindgen's glue and the chunk loader, bundled into one module (they import
 #    each other; apart, the browser would find the second only after parsing the first, one
 #    more round trip before the wasm download starts: +150 ms on a slow 4G connection) and
 #    minified (-2 KB gzip). The targets are the oldest browsers that run the wasm (README), so
-#    that esbuild never writes newer syntax than they read. The chunk's name is fixed by
-#    wasm-split-cli: renamed so that every file of the widget starts with campaign-widget.
-grep -qF '"./split_letter.wasm"' "$WORK/split/__wasm_split.js" ||
-  { echo "build: __wasm_split.js no longer loads ./split_letter.wasm" >&2; exit 1; }
-sed 's|"\./split_letter\.wasm"|"./campaign-widget-letter.wasm"|' "$WORK/split/__wasm_split.js" \
-  > "$WORK/bindgen/__wasm_split.js"
+#    that esbuild never writes newer syntax than they read.
+# (wasm-bindgen imports __wasm_split.js once per split module that the main module loads, and
+# lists it as many times in the wasm's imports object, each time the same module: one is kept.)
+awk '!/^ *"\.\/__wasm_split\.js": import[0-9]+,$/ || !seen++' "$WORK/bindgen/campaign-widget.js" \
+  > "$WORK/bindgen/glue.js" && mv "$WORK/bindgen/glue.js" "$WORK/bindgen/campaign-widget.js"
 esbuild "$WORK/bindgen/campaign-widget.js" --bundle --minify --format=esm \
   --target=chrome96,firefox79,safari15 --log-level=warning --outfile=dist/campaign-widget.js
 # The loader ships to every partner page: drop its comments and indentation (it is written

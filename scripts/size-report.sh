@@ -2,8 +2,9 @@
 # Prints the compressed size of every file a browser downloads to show the widget, and fails
 # when the first load exceeds the budget in size-budget.txt. A benchmark, not a timed test.
 # Two groups: the first load (what a partner page downloads to show the widget and its
-# postcode field) and the chunks fetched later (the letter step's code, fetched when a lookup
-# starts; see scripts/build.sh). Sizes are gzip -9, and Brotli -q 11 (what CDNs serve) where
+# postcode field) and the chunks fetched later (see scripts/build.sh): the lookup's code on the
+# postcode field's first keystroke, the letter step's when a lookup starts, and any code those
+# two share (campaign-widget-shared-N.wasm) with whichever of them comes first. Sizes are gzip -9, and Brotli -q 11 (what CDNs serve) where
 # the `brotli` command exists (Debian package `brotli`); the budgets are gzip -9.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +14,10 @@ loader_budget=$(grep -E '^loader_gzip_bytes=' size-budget.txt | cut -d= -f2)
 chunk_budget=$(grep -E '^later_chunks_gzip_bytes=' size-budget.txt | cut -d= -f2)
 
 # Everything a partner page downloads for one widget before the supporter can type a postcode.
-# (campaign-widget.js is wasm-bindgen's glue and the letter chunk's loader, bundled.)
+# (campaign-widget.js is wasm-bindgen's glue and the chunks' loader, bundled.)
 first_load=("$DIST/campaign-widget_bg.wasm" "$DIST/campaign-widget.js" "$DIST/widget.css" "$DIST/embed.js")
-# Fetched once a lookup starts.
-later=("$DIST/campaign-widget-letter.wasm")
+# Fetched once the supporter types.
+later=("$DIST"/campaign-widget-*.wasm)
 
 has_brotli=false
 command -v brotli >/dev/null 2>&1 && has_brotli=true
@@ -44,7 +45,7 @@ group "${first_load[@]}"
 first_gz=$sum_gz first_br=$sum_br
 printf '%-34s %10s %10d %10s  (budget %d, %d%% used)\n' "first load total" "" "$first_gz" \
   "$(total_br "$first_br")" "$budget" $((first_gz * 100 / budget))
-echo "later (fetched when a lookup starts):"
+echo "later (fetched once the supporter types a postcode):"
 group "${later[@]}"
 later_gz=$sum_gz later_br=$sum_br
 printf '%-34s %10s %10d %10s  (budget %d)\n' "later total" "" "$later_gz" \

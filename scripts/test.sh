@@ -40,7 +40,7 @@ step "wasm features: none that the loader's feature check does not test"
 # WriteToThem link instead). A new feature in the build would slip past that check: fail here.
 # (mutable-globals, bulk-memory-opt and call-indirect-overlong come with those, or before them.)
 covered=" mutable-globals sign-ext nontrapping-float-to-int bulk-memory bulk-memory-opt reference-types call-indirect-overlong multivalue "
-for module in dist/campaign-widget_bg.wasm dist/campaign-widget-letter.wasm; do
+for module in dist/campaign-widget*.wasm; do
   for feature in $(wasm-opt --print-features "$module" 2>/dev/null | sed 's/^--enable-//'); do
     case "$covered" in
       *" $feature "*) ;;

@@ -745,6 +745,94 @@ async fn submitting_right_after_typing_asks_only_once() {
     page.browser.close().await;
 }
 
+/// The lookup's code (requests, decoding, the MP card) is a wasm module of its own
+/// (scripts/build.sh): not part of the first load, fetched on the postcode field's first
+/// keystroke, before any postcode is complete. When it cannot arrive, the widget says so (no
+/// service is asked), stays alive, and Try again fetches it and looks the postcode up.
+#[tokio::test(flavor = "current_thread")]
+async fn the_lookup_is_fetched_on_the_first_keystroke_and_a_failed_fetch_can_be_retried() {
+    let fetched = |file: &str| {
+        format!(
+            "return performance.getEntriesByType('resource')\
+             .filter(e => e.name.endsWith('/{file}')).length"
+        )
+    };
+    let lookup_fetched_once = "return performance.getEntriesByType('resource')\
+         .filter(e => e.name.endsWith('/campaign-widget-lookup.wasm')).length === 1";
+    let lookup = fetched("campaign-widget-lookup.wasm");
+    let letter = fetched("campaign-widget-letter.wasm");
+
+    // Fetched on the first keystroke, once.
+    let page = open("", 1280, 900).await;
+    page.wait_for("the postcode field", "$('#cw-postcode')")
+        .await;
+    assert_eq!(page.browser.js(&lookup).await, Value::from(0));
+    page.type_into("#cw-postcode", "S").await;
+    page.browser
+        .wait_until(
+            "the lookup's code",
+            lookup_fetched_once,
+            Duration::from_secs(30),
+        )
+        .await;
+    page.type_into("#cw-postcode", "SW1A").await;
+    assert_eq!(page.browser.js(&letter).await, Value::from(0));
+    assert!(page.api.requests().is_empty(), "{:?}", page.api.requests());
+    page.browser.close().await;
+
+    // Blocked: said, nothing asked of the services, and Try again recovers.
+    let page = open("", 360, 800).await;
+    let block = |urls: &[&str]| serde_json::json!({ "urls": urls });
+    page.browser
+        .cdp("Network.enable", serde_json::json!({}))
+        .await;
+    page.browser
+        .cdp(
+            "Network.setBlockedURLs",
+            block(&["*campaign-widget-lookup.wasm"]),
+        )
+        .await;
+    page.eval(
+        "(() => { window.kinds = []; document.addEventListener('campaign-widget:error', \
+         e => window.kinds.push(e.detail.kind)); return true; })()",
+    )
+    .await;
+    page.look_up("SW1A 1AA").await;
+    page.wait_for(
+        "the lookup's problem",
+        "$('.cw-outcome .cw-problem button')",
+    )
+    .await;
+    assert_eq!(
+        page.text(".cw-outcome .cw-problem-message").await,
+        "The MP search could not load. Check your internet connection and try again"
+    );
+    assert_eq!(
+        page.browser.js("return window.kinds").await,
+        serde_json::json!(["lookup-unavailable"])
+    );
+    assert!(page.api.requests().is_empty(), "{:?}", page.api.requests());
+    page.browser
+        .screenshot("action-lookup-unavailable-360")
+        .await;
+    page.browser.cdp("Network.setBlockedURLs", block(&[])).await;
+    page.click(".cw-outcome .cw-problem button").await;
+    page.wait_for(
+        "the MP after Try again",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('#cw-name')",
+    )
+    .await;
+    let prefixed = page.browser.console_errors().await;
+    assert!(
+        prefixed
+            .iter()
+            .filter(|line| !line.contains("Failed to load resource"))
+            .all(|line| line.contains("[campaign-widget]")),
+        "{prefixed:#?}"
+    );
+    page.browser.close().await;
+}
+
 /// The letter step is a wasm module of its own (scripts/build.sh): not part of the first load,
 /// fetched once a lookup starts. When it cannot arrive, the widget says so beside the MP found,
 /// stays alive, and Try again fetches it.

@@ -30,7 +30,8 @@ impl From<LookupError> for FetchError {
     }
 }
 
-fn is_offline() -> bool {
+/// Whether the browser says it is offline.
+pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 

@@ -43,6 +43,9 @@ pub enum LookupError {
     Network,
     /// The browser says it is offline.
     Offline,
+    /// The widget's own lookup code (a chunk of its own in the release build) could not be
+    /// fetched: no service was asked.
+    CodeUnavailable,
 }
 
 impl LookupError {
@@ -66,6 +69,7 @@ impl LookupError {
                 | LookupError::BadResponse
                 | LookupError::Network
                 | LookupError::Offline
+                | LookupError::CodeUnavailable
                 | LookupError::ConstituencyNotFound { .. }
         )
     }
@@ -86,6 +90,7 @@ impl LookupError {
             BadResponse => "bad-response",
             Network => "network",
             Offline => "offline",
+            CodeUnavailable => "lookup-unavailable",
         }
     }
 
@@ -132,6 +137,7 @@ impl LookupError {
             BadResponse => texts.get(Text::BadResponse).into(),
             Network => texts.get(Text::Network).into(),
             Offline => texts.get(Text::Offline).into(),
+            CodeUnavailable => texts.get(Text::LookupUnavailable).into(),
         }
     }
 }

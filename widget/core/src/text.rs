@@ -107,6 +107,7 @@ texts! {
     BadResponse => "The MP lookup sent an answer we could not read. Try again in a few minutes",
     Network => "We could not reach the MP lookup. Check your internet connection and try again",
     Offline => "You seem to be offline. Connect to the internet and try again",
+    LookupUnavailable => "The MP search could not load. Check your internet connection and try again",
     YourMp => "Your MP",
     BasedOnPostcode => "Based on your postcode, {postcode}, your constituency is {constituency}.",
     NotYourConstituency => "Not your constituency? Check the postcode",

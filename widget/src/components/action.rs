@@ -11,22 +11,23 @@ use widget_core::letter::LetterTemplate;
 use widget_core::{LookupError, Postcode, PostcodeError, Text};
 
 use super::field::Field;
-use super::letter::{letter_step, prefetch_letter_step};
-use super::mp::MpCard;
+use super::found::{lookup_code, prefetch_lookup_code, ShowFound};
+use super::letter::prefetch_letter_step;
 use super::Words;
 use crate::browser::{focus, html_element};
 use crate::events::{emit, WidgetEvent};
-use crate::http::FetchError;
-use crate::lookup::{find_mp, Found};
+use crate::http::{is_offline, FetchError};
+use crate::lookup::Found;
 
 /// Where the lookup is, from what was typed to the MP.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 enum Lookup {
     Idle,
     /// What was submitted is not a postcode we can look up (said at the field).
     Invalid(PostcodeError),
     Loading(Postcode),
-    Found(Arc<Found>),
+    /// The MP, and the lookup code's function that shows them (see `found.rs`).
+    Found(Arc<Found>, fn(ShowFound) -> AnyView),
     Failed(Postcode, LookupError),
 }
 
@@ -35,7 +36,7 @@ impl Lookup {
         match self {
             Lookup::Idle | Lookup::Invalid(_) => None,
             Lookup::Loading(p) | Lookup::Failed(p, _) => Some(p),
-            Lookup::Found(found) => Some(&found.postcode),
+            Lookup::Found(found, _) => Some(&found.postcode),
         }
     }
 
@@ -73,8 +74,6 @@ pub fn FindAndWrite(
     let typing_timer = StoredValue::new(None::<TimeoutHandle>);
     // Set by a submit: move focus to the outcome when it arrives.
     let focus_outcome = StoredValue::new(false);
-    // Bumped by Try again when the letter step's code could not be fetched.
-    let letter_attempt = RwSignal::new(0u32);
     let input_ref = NodeRef::<html::Input>::new();
     let outcome_ref = NodeRef::<html::Div>::new();
 
@@ -108,8 +107,8 @@ pub fn FindAndWrite(
             return;
         };
         let same = current.postcode() == Some(&postcode);
-        if same && matches!(current, Lookup::Loading(_) | Lookup::Found(_)) {
-            if matches!(current, Lookup::Found(_)) {
+        if same && matches!(current, Lookup::Loading(_) | Lookup::Found(..)) {
+            if matches!(current, Lookup::Found(..)) {
                 move_focus();
             }
             return;
@@ -127,7 +126,15 @@ pub fn FindAndWrite(
         prefetch_letter_step();
         let api = api.get_value();
         spawn_local(async move {
-            let result = find_mp(&api, &postcode, &controller).await;
+            // The lookup's code (a chunk of its own in the release build, fetched on the
+            // field's first keystroke), then the lookup.
+            let result = match lookup_code().await {
+                Ok(code) => (code.find)(api, postcode.clone(), controller.clone())
+                    .await
+                    .map(|found| (found, code.show)),
+                Err(_) if is_offline() => Err(FetchError::Failed(LookupError::Offline)),
+                Err(_) => Err(FetchError::Failed(LookupError::CodeUnavailable)),
+            };
             // Replaced by a newer lookup, or by a postcode that is not one, or unmounted,
             // meanwhile. (Not `aborted()`: a timeout aborts the request too, and that must be
             // said.)
@@ -138,7 +145,7 @@ pub fn FindAndWrite(
             }
             let target = outcome_ref.get_untracked();
             match result {
-                Ok(found) => {
+                Ok((found, show)) => {
                     if let Some(target) = &target {
                         emit(
                             target,
@@ -148,7 +155,7 @@ pub fn FindAndWrite(
                             },
                         );
                     }
-                    lookup.set(Lookup::Found(Arc::new(found)));
+                    lookup.set(Lookup::Found(Arc::new(found), show));
                 }
                 Err(FetchError::Cancelled) => return,
                 Err(FetchError::Failed(error)) => {
@@ -165,6 +172,7 @@ pub fn FindAndWrite(
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         input.set(value.clone());
+        prefetch_lookup_code();
         if let Some(timer) = typing_timer.get_value() {
             timer.clear();
         }
@@ -207,13 +215,6 @@ pub fn FindAndWrite(
             lookup.set(Lookup::Idle);
             focus_outcome.set_value(true);
             start(postcode);
-        }
-    };
-
-    let check_postcode = move || {
-        if let Some(element) = input_ref.get_untracked() {
-            let _ = element.focus();
-            element.select();
         }
     };
 
@@ -280,29 +281,13 @@ pub fn FindAndWrite(
         </p>
         <div class="cw-outcome" node_ref=outcome_ref>
             {move || match lookup.get() {
-                Lookup::Found(found) => Some(view! {
-                    <MpCard found=Arc::clone(&found) texts on_check_postcode=check_postcode />
-                    {move || {
-                        letter_attempt.track();
-                        let step = letter_step(
-                            Arc::clone(&found),
-                            letter.get_value(),
-                            test_recipient.get_value(),
-                            texts,
-                        );
-                        Suspend::new(async move {
-                            step.await.unwrap_or_else(|_| view! {
-                                <div class="cw-problem" role="alert">
-                                    <p class="cw-problem-message">{texts.get(Text::LetterStepUnavailable)}</p>
-                                    <button class="cw-button" type="button"
-                                        on:click=move |_| letter_attempt.update(|n| *n += 1)>
-                                        {texts.get(Text::Retry)}
-                                    </button>
-                                </div>
-                            }.into_any())
-                        })
-                    }}
-                }.into_any()),
+                Lookup::Found(found, show) => Some(show(ShowFound {
+                    found,
+                    letter: letter.get_value(),
+                    test_recipient: test_recipient.get_value(),
+                    texts,
+                    postcode_field: input_ref,
+                })),
                 Lookup::Failed(_, error) if !error.is_about_postcode() => Some(view! {
                     <div class="cw-problem" role="alert">
                         <p class="cw-problem-message" tabindex="-1" data-focus>{error.message(texts.texts())}</p>

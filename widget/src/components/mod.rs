@@ -3,6 +3,7 @@
 mod action;
 mod campaign;
 mod field;
+mod found;
 mod letter;
 mod mp;
 mod words;
