@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # cargo and wasm-bindgen, a step Trunk has no place for; what it did for us is these copies.)
 rm -rf dist
 mkdir -p dist/demo
-cp index.html style/demo.css demo/favicon.svg style/widget.css widget/js/embed.html \
+cp index.html style/demo.css demo/favicon.svg widget/js/embed.html \
   widget/core/campaign.schema.json widget/core/src/lang/cy.json dist/
 cp -R demo/site/. dist/demo/
 
@@ -88,9 +88,14 @@ awk '!/^ *"\.\/__wasm_split\.js": import[0-9]+,$/ || !seen++' "$WORK/bindgen/cam
   > "$WORK/bindgen/glue.js" && mv "$WORK/bindgen/glue.js" "$WORK/bindgen/campaign-widget.js"
 esbuild "$WORK/bindgen/campaign-widget.js" --bundle --minify --format=esm \
   --target=chrome96,firefox79,safari15 --log-level=warning --outfile=dist/campaign-widget.js
-# The loader ships to every partner page: drop its comments and indentation (it is written
-# so that this is safe: no comment markers inside strings or regular expressions).
-sed -E -e '/^[[:space:]]*(\/\*|\*|\/\/)/d' -e 's/^[[:space:]]+//' widget/js/embed.js > dist/embed.js
+# The loader and the widget's CSS ship to every partner page up front: minified by esbuild
+# (-0.3 KB and -0.8 KB gzip). The loader is a classic script that must run in browsers too
+# old for the wasm (it tells them so): with the target ES2017, esbuild writes no newer syntax
+# than that (the loader's one newer thing, `import()`, stays as written). The CSS gets no
+# target, so esbuild rewrites none of it for older browsers: its plain light colours come
+# first and `light-dark()` under `@supports` (README, "Browsers").
+esbuild widget/js/embed.js --minify --target=es2017 --log-level=warning --outfile=dist/embed.js
+esbuild style/widget.css --minify --log-level=warning --outfile=dist/widget.css
 # The demo page's editor logic: the core compiled on its own (never shipped to partners).
 cargo build --quiet --release -p campaign-demo --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-dir dist/demo/pkg \
