@@ -745,6 +745,19 @@ async fn submitting_right_after_typing_asks_only_once() {
     page.browser.close().await;
 }
 
+/// Makes Chromium refuse requests to URLs matching `patterns` (none: lifts the block).
+async fn block_urls(page: &Page, patterns: &[&str]) {
+    page.browser
+        .cdp("Network.enable", serde_json::json!({}))
+        .await;
+    page.browser
+        .cdp(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": patterns }),
+        )
+        .await;
+}
+
 /// The lookup's code (requests, decoding, the MP card) is a wasm module of its own
 /// (scripts/build.sh): not part of the first load, fetched on the postcode field's first
 /// keystroke, before any postcode is complete. When it cannot arrive, the widget says so (no
@@ -782,16 +795,7 @@ async fn the_lookup_is_fetched_on_the_first_keystroke_and_a_failed_fetch_can_be_
 
     // Blocked: said, nothing asked of the services, and Try again recovers.
     let page = open("", 360, 800).await;
-    let block = |urls: &[&str]| serde_json::json!({ "urls": urls });
-    page.browser
-        .cdp("Network.enable", serde_json::json!({}))
-        .await;
-    page.browser
-        .cdp(
-            "Network.setBlockedURLs",
-            block(&["*campaign-widget-lookup.wasm"]),
-        )
-        .await;
+    block_urls(&page, &["*campaign-widget-lookup.wasm"]).await;
     page.eval(
         "(() => { window.kinds = []; document.addEventListener('campaign-widget:error', \
          e => window.kinds.push(e.detail.kind)); return true; })()",
@@ -815,7 +819,7 @@ async fn the_lookup_is_fetched_on_the_first_keystroke_and_a_failed_fetch_can_be_
     page.browser
         .screenshot("action-lookup-unavailable-360")
         .await;
-    page.browser.cdp("Network.setBlockedURLs", block(&[])).await;
+    block_urls(&page, &[]).await;
     page.click(".cw-outcome .cw-problem button").await;
     page.wait_for(
         "the MP after Try again",
@@ -844,16 +848,7 @@ async fn the_letter_step_is_fetched_with_the_lookup_and_a_failed_fetch_can_be_re
     page.wait_for("the postcode field", "$('#cw-postcode')")
         .await;
     assert_eq!(page.browser.js(fetched).await, Value::Bool(false));
-    let block = |urls: &[&str]| serde_json::json!({ "urls": urls });
-    page.browser
-        .cdp("Network.enable", serde_json::json!({}))
-        .await;
-    page.browser
-        .cdp(
-            "Network.setBlockedURLs",
-            block(&["*campaign-widget-letter.wasm"]),
-        )
-        .await;
+    block_urls(&page, &["*campaign-widget-letter.wasm"]).await;
     page.find_mp("SW1A 1AA", "Rachel Blake").await;
     page.wait_for(
         "the letter step's problem",
@@ -867,7 +862,7 @@ async fn the_letter_step_is_fetched_with_the_lookup_and_a_failed_fetch_can_be_re
     page.browser
         .screenshot("action-letter-step-unavailable")
         .await;
-    page.browser.cdp("Network.setBlockedURLs", block(&[])).await;
+    block_urls(&page, &[]).await;
     page.click(".cw-outcome .cw-problem button").await;
     page.wait_for("the letter form", "$('#cw-name') && !$('.cw-problem')")
         .await;
