@@ -4,8 +4,9 @@
 # Two groups: the first load (what a partner page downloads to show the widget and its
 # postcode field) and the chunks fetched later (see scripts/build.sh): the lookup's code on the
 # postcode field's first keystroke, the letter step's when a lookup starts, and any code those
-# two share (campaign-widget-shared-N.wasm) with whichever of them comes first. Sizes are gzip -9, and Brotli -q 11 (what CDNs serve) where
-# the `brotli` command exists (Debian package `brotli`); the budgets are gzip -9.
+# two share (campaign-widget-shared-N.wasm) with whichever of them comes first. Sizes are
+# gzip -9, and Brotli -q 11 (what CDNs serve) where the `brotli` command exists (Debian
+# package `brotli`); the budgets are gzip -9.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${DIST:-dist}"

@@ -15,7 +15,7 @@ use widget_core::{Postcode, Text};
 
 use super::letter::letter_step;
 use super::mp::MpCard;
-use super::Words;
+use super::{ChunkUnavailable, Words};
 use crate::http::FetchError;
 use crate::lookup::{find_mp, Found};
 
@@ -40,17 +40,6 @@ pub struct LookupCode {
     pub find: fn(ApiConfig, Postcode, AbortController) -> Finding,
     /// The MP card and the letter step.
     pub show: fn(ShowFound) -> AnyView,
-}
-
-/// The lookup's code could not be fetched (only in the split build).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LookupUnavailable;
-
-#[cfg(widget_split)]
-impl From<wasm_split_helpers::SplitLoaderError> for LookupUnavailable {
-    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-        LookupUnavailable
-    }
 }
 
 fn find(api: ApiConfig, postcode: Postcode, cancel: AbortController) -> Finding {
@@ -107,13 +96,13 @@ fn show(props: ShowFound) -> AnyView {
     widget_split,
     wasm_split_helpers::wasm_split(lookup, fallible, preload(preload_lookup_code))
 )]
-fn lookup_code_in_chunk() -> Result<LookupCode, LookupUnavailable> {
+fn lookup_code_in_chunk() -> Result<LookupCode, ChunkUnavailable> {
     Ok(LookupCode { find, show })
 }
 
 /// The lookup's code: at once where it is loaded (always, outside the split build), else once
 /// its chunk has arrived.
-pub async fn lookup_code() -> Result<LookupCode, LookupUnavailable> {
+pub async fn lookup_code() -> Result<LookupCode, ChunkUnavailable> {
     #[cfg(widget_split)]
     return lookup_code_in_chunk().await;
     #[cfg(not(widget_split))]

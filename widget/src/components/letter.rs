@@ -11,7 +11,7 @@ use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
 use widget_core::Text;
 
 use super::field::{Control, TextField};
-use super::Words;
+use super::{ChunkUnavailable, Words};
 use crate::browser::{can_share, copy_text, focus, html_element, page_url, share};
 use crate::events::{emit, WidgetEvent};
 use crate::lookup::Found;
@@ -353,17 +353,6 @@ pub fn LetterForm(
     }
 }
 
-/// The letter step's code could not be fetched (only in the split build, see [`letter_step`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LetterUnavailable;
-
-#[cfg(widget_split)]
-impl From<wasm_split_helpers::SplitLoaderError> for LetterUnavailable {
-    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-        LetterUnavailable
-    }
-}
-
 /// The split point. In the release build (`--cfg widget_split`, set by scripts/build.sh) this
 /// function and all the code only it reaches (the letter form, templating, sending) are a
 /// second wasm chunk, which the first call (or [`prefetch_letter_step`]) fetches and
@@ -380,7 +369,7 @@ fn letter_step_view(
     letter: LetterTemplate,
     test_recipient: Option<String>,
     texts: Words,
-) -> Result<AnyView, LetterUnavailable> {
+) -> Result<AnyView, ChunkUnavailable> {
     Ok(view! { <LetterForm found letter test_recipient texts /> }.into_any())
 }
 
@@ -391,7 +380,7 @@ pub async fn letter_step(
     letter: LetterTemplate,
     test_recipient: Option<String>,
     texts: Words,
-) -> Result<AnyView, LetterUnavailable> {
+) -> Result<AnyView, ChunkUnavailable> {
     #[cfg(widget_split)]
     return letter_step_view(found, letter, test_recipient, texts).await;
     #[cfg(not(widget_split))]
