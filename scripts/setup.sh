@@ -67,7 +67,7 @@ else
   npm install -g --no-fund --no-audit "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
-# esbuild minifies the widget's JS glue in scripts/build.sh.
+# esbuild minifies the widget's JS glue, its CSS and the loader in scripts/build.sh.
 if has_version esbuild "^$ESBUILD_VERSION\$"; then
   say "esbuild $ESBUILD_VERSION: present"
 else
