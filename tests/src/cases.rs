@@ -143,10 +143,11 @@ pub async fn happy_path_builds_a_personal_email_to_the_mp(engine: Engine) {
     page.browser.close().await;
 }
 
-/// A 503 from the postcode service shows a message; Retry then finds the MP.
+/// A 503 from the postcode service, and from the Members API's search by postcode (the second
+/// route), shows a message; Retry then finds the MP.
 pub async fn retry_recovers_after_a_fault(engine: Engine) {
     let page = open_in(engine, FixtureApi::start(), "", 1280, 900).await;
-    page.look_up("SE1 2XX").await;
+    page.look_up("SE2 2XX").await;
     page.wait_for("the 503 message", "$('.cw-problem-message')")
         .await;
     // Focus moves to the message in the frame after it renders.
@@ -161,6 +162,67 @@ pub async fn retry_recovers_after_a_fault(engine: Engine) {
         "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
     )
     .await;
+    page.browser.close().await;
+}
+
+/// Whatever postcodes.io does wrong (500, no answer in time, unreachable: no CORS, an HTML
+/// page), the MP card still appears, through the Members API's constituency search by
+/// postcode, and no error is shown or sent to the host page. Then the letter works as usual.
+pub async fn postcodes_io_down_still_finds_the_mp(engine: Engine) {
+    let page = open_in(engine, FixtureApi::start(), "", 1280, 900).await;
+    page.eval(
+        "(() => { window.kinds = []; document.addEventListener('campaign-widget:error', \
+         e => window.kinds.push(e.detail.kind)); return true; })()",
+    )
+    .await;
+    for (postcode, fault) in [
+        ("SE1 5XX", "HTTP 500"),
+        ("SE1 8XX", "no answer in time"),
+        ("SE1 7XX", "unreachable (no CORS)"),
+        ("SE1 6XX", "an HTML page"),
+    ] {
+        let before = page.api.requests().len();
+        page.look_up(postcode).await;
+        page.wait_for(
+            &format!("the MP although postcodes.io gave {fault}"),
+            "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('.cw-mp-constituency')\
+             ?.textContent.includes('Cities of London and Westminster')",
+        )
+        .await;
+        assert_eq!(page.eval("!!$('.cw-problem')").await, false, "{fault}");
+        let asked: Vec<String> = page.api.requests()[before..]
+            .iter()
+            .filter(|r| !r.ends_with("/Thumbnail"))
+            // (gloo-net ends a URL that has a query with "&".)
+            .map(|r| r.trim_end_matches('&').to_owned())
+            .collect();
+        let encoded = postcode.replace(' ', "%20");
+        assert_eq!(
+            asked[..2],
+            [
+                format!("/postcodes/{encoded}"),
+                format!("/api/Location/Constituency/Search?searchText={encoded}&skip=0&take=20"),
+            ],
+            "postcodes.io first, then the search by postcode ({fault})"
+        );
+    }
+    assert_eq!(page.browser.js("return window.kinds").await, json!([]));
+    fill_in_details(&page).await;
+    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
+    assert!(
+        href.as_str()
+            .unwrap()
+            .starts_with("mailto:rachel.blake.mp@parliament.uk?"),
+        "{href}"
+    );
+    // The browser logs the failed requests themselves; nothing of ours, nothing uncaught.
+    let errors = page.browser.console_errors().await;
+    assert!(
+        !errors.iter().any(|line| line.contains("[campaign-widget]")
+            || line.contains("Uncaught")
+            || line.contains("unreachable")),
+        "{errors:#?}"
+    );
     page.browser.close().await;
 }
 

@@ -13,6 +13,19 @@
 //! | SE1 9XX | 200 with an HTML body the first time, then Westminster's answer |
 //! | SE1 7XX | 200 without CORS headers (the browser sees a network error) |
 //! | SE1 8XX | answers only after 3 seconds (beyond the tests' timeout) |
+//! | SE2 nXX | postcodes.io as SE1 nXX (SE2 0XX and SE2 1XX: 500) |
+//!
+//! The Members API's constituency search also answers a whole postcode, as the real one does,
+//! with the one seat it lies in (`fixtures/api/search-by-postcode/`): the route the widget takes
+//! when postcodes.io cannot answer. Each SE1 fault postcode lies in Westminster there, so the
+//! widget still finds the MP; the SE2 ones fail on that route too:
+//!
+//! | postcode | Members API search by postcode |
+//! |---|---|
+//! | SE2 5XX (and any other SE2 nXX not below) | 500 |
+//! | SE2 2XX | 503 the first time, then Westminster (Retry works) |
+//! | SE2 0XX | two current seats (never guessed between) |
+//! | SE2 1XX | no seat |
 //!
 //! [`FixtureApi::garbling_first`] garbles the first answer of any path (e.g. the Members
 //! API's search). Portraits are served here too (the fixtures' portrait URLs are rewritten to this server);
@@ -33,18 +46,42 @@ pub struct FixtureApi {
     pub server: Server,
 }
 
+/// A fault a [`FixtureApi`] injects beyond its fault postcodes.
+#[derive(Clone, Copy)]
+enum Fault {
+    None,
+    /// The first request whose path starts with this gets HTTP 200 with an HTML page.
+    GarbleFirst(&'static str),
+    /// Requests whose path starts with this are answered only after this long.
+    Slow(&'static str, Duration),
+    /// postcodes.io answers every request with HTTP 500.
+    PostcodesDown,
+}
+
 impl FixtureApi {
     pub fn start() -> FixtureApi {
-        FixtureApi::start_with_fault(None)
+        FixtureApi::start_with_fault(Fault::None)
     }
 
     /// Like [`FixtureApi::start`], but the first request whose path starts with `path` gets
     /// HTTP 200 with an HTML page (a Wi-Fi login page, a proxy error) instead of JSON.
     pub fn garbling_first(path: &'static str) -> FixtureApi {
-        FixtureApi::start_with_fault(Some(path))
+        FixtureApi::start_with_fault(Fault::GarbleFirst(path))
     }
 
-    fn start_with_fault(garble_first: Option<&'static str>) -> FixtureApi {
+    /// Like [`FixtureApi::start`], but requests whose path starts with `path` are answered
+    /// only after `delay`.
+    pub fn slow(path: &'static str, delay: Duration) -> FixtureApi {
+        FixtureApi::start_with_fault(Fault::Slow(path, delay))
+    }
+
+    /// Like [`FixtureApi::start`], but postcodes.io is down (HTTP 500 for every postcode): every
+    /// lookup takes the second route, the Members API's search by postcode.
+    pub fn postcodes_io_down() -> FixtureApi {
+        FixtureApi::start_with_fault(Fault::PostcodesDown)
+    }
+
+    fn start_with_fault(fault: Fault) -> FixtureApi {
         let garbled = std::sync::atomic::AtomicBool::new(false);
         let seen: Mutex<HashMap<String, usize>> = Mutex::new(HashMap::new());
         let base = std::sync::Arc::new(Mutex::new(String::new()));
@@ -59,10 +96,21 @@ impl FixtureApi {
                     *count += 1;
                     *count
                 };
-                if garble_first.is_some_and(|path| url.starts_with(path))
-                    && !garbled.swap(true, std::sync::atomic::Ordering::SeqCst)
-                {
-                    return Some(with_cors(garbled_page()));
+                match fault {
+                    Fault::GarbleFirst(path)
+                        if url.starts_with(path)
+                            && !garbled.swap(true, std::sync::atomic::Ordering::SeqCst) =>
+                    {
+                        return Some(with_cors(garbled_page()));
+                    }
+                    Fault::Slow(path, delay) if url.starts_with(path) => std::thread::sleep(delay),
+                    Fault::PostcodesDown if url.starts_with("/postcodes/") => {
+                        return Some(with_cors(Reply::json(
+                            500,
+                            r#"{"status":500,"error":"Internal server error"}"#,
+                        )));
+                    }
+                    _ => {}
                 }
                 let base = handler_base.lock().expect("base").clone();
                 Some(answer(url, times, &base))
@@ -125,6 +173,35 @@ fn file(path: PathBuf, base: &str) -> Option<String> {
         .map(|body| body.replace(REAL_MEMBERS, base))
 }
 
+/// The postcode `text` names, compact ("SW1A1AA"), if it is one.
+fn compact_postcode(text: &str) -> Option<String> {
+    widget_core::Postcode::parse(text)
+        .ok()
+        .map(|p| p.as_str().replace(' ', ""))
+}
+
+/// The Members API's constituency search asked with a whole postcode (`compact`).
+fn search_by_postcode(compact: &str, times: usize, base: &str) -> Reply {
+    let seat = |name: &str| {
+        file(
+            fixtures().join(format!("search-by-postcode/{name}.json")),
+            base,
+        )
+        .unwrap_or_else(|| {
+            r#"{"items":[],"totalResults":0,"resultContext":"","skip":0,"take":20,"links":[]}"#
+                .into()
+        })
+    };
+    let down = |status: u16| Reply::json(status, r#"{"status":500,"title":"An error occurred"}"#);
+    match compact {
+        "SE22XX" if times == 1 => down(503),
+        "SE20XX" | "SE21XX" => Reply::json(200, seat(compact)),
+        c if c.starts_with("SE2") && c != "SE22XX" => down(500),
+        c if c.starts_with("SE1") || c == "SE22XX" => Reply::json(200, seat("SW1A1AA")),
+        c => Reply::json(200, seat(c)),
+    }
+}
+
 fn postcode_reply(compact: &str, base: &str) -> Reply {
     match file(fixtures().join(format!("postcodes/{compact}.json")), base) {
         Some(body) => {
@@ -144,11 +221,18 @@ fn postcode_reply(compact: &str, base: &str) -> Reply {
 pub fn answer(url: &str, times: usize, base: &str) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     if let Some(raw) = path.strip_prefix("/postcodes/") {
-        let compact: String = percent_decode(raw)
+        let mut compact: String = percent_decode(raw)
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_uppercase();
+        // SE2 nXX: postcodes.io fails as for SE1 nXX (SE2 0XX and SE2 1XX: 500).
+        if let Some(fault) = compact.strip_prefix("SE2") {
+            compact = match fault {
+                "0XX" | "1XX" => "SE15XX".into(),
+                _ => format!("SE1{fault}"),
+            };
+        }
         let westminster = || postcode_reply("SW1A1AA", base);
         return match compact.as_str() {
             "SE12XX" if times == 1 => with_cors(Reply::json(
@@ -186,6 +270,9 @@ pub fn answer(url: &str, times: usize, base: &str) -> Reply {
             .find_map(|pair| pair.strip_prefix("searchText="))
             .map(percent_decode)
             .unwrap_or_default();
+        if let Some(compact) = compact_postcode(&name) {
+            return with_cors(search_by_postcode(&compact, times, base));
+        }
         let body =
             file(fixtures().join(format!("search/{name}.json")), base).unwrap_or_else(|| {
                 r#"{"items":[],"totalResults":0,"resultContext":"","skip":0,"take":20,"links":[]}"#

@@ -32,8 +32,10 @@ in_firefox_and_webkit!(
     a_partner_page_shows_the_campaign_without_console_errors,
     // SW1A 1AA → Rachel Blake from the fixture API; the letter → the mailto link, decoded.
     happy_path_builds_a_personal_email_to_the_mp,
-    // SE1 2XX: a 503, then Retry works.
+    // SE2 2XX: a 503 from postcodes.io and from the search by postcode, then Retry works.
     retry_recovers_after_a_fault,
+    // postcodes.io 500, slow, unreachable, garbled: the MP through the search by postcode.
+    postcodes_io_down_still_finds_the_mp,
     iframe_embed_grows_with_its_content_and_forwards_events,
     two_widgets_with_different_campaigns_work_independently,
     works_under_a_strict_content_security_policy,

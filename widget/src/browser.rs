@@ -61,3 +61,30 @@ pub fn focus(element: Option<web_sys::HtmlElement>) {
 pub fn html_element<T: JsCast>(element: T) -> Option<web_sys::HtmlElement> {
     element.dyn_into::<web_sys::HtmlElement>().ok()
 }
+
+/// Opens the connections to the origins of `bases` (the lookup services' base URLs) before
+/// their first request: `<link rel="preconnect">` elements in the shadow root that holds
+/// `inside`, so they go with the widget and the host page is never touched. (Every engine
+/// tested opens the connection from a shadow root: tests/tests/routes.rs.)
+pub fn preconnect(inside: &web_sys::Element, bases: [&str; 2]) {
+    let root = inside.get_root_node();
+    let (Some(root), Some(document)) = (
+        root.dyn_ref::<web_sys::ShadowRoot>(),
+        inside.owner_document(),
+    ) else {
+        return;
+    };
+    let mut last = None;
+    for origin in bases.into_iter().filter_map(widget_core::lookup::origin) {
+        if last.replace(origin) == Some(origin) {
+            continue;
+        }
+        if let Ok(link) = document.create_element("link") {
+            let _ = link.set_attribute("rel", "preconnect");
+            let _ = link.set_attribute("href", origin);
+            // Lookups are CORS requests without credentials: the same kind of connection.
+            let _ = link.set_attribute("crossorigin", "");
+            let _ = root.append_child(&link);
+        }
+    }
+}

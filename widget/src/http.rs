@@ -2,7 +2,7 @@
 //! is worth remembering is decided after decoding (see `lookup.rs`).
 
 use gloo_net::http::Request;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::{AbortController, RequestCache};
@@ -35,27 +35,77 @@ pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// GETs `url`, giving up after `timeout_ms`; `cancel` aborts it from outside. `cache` says
-/// how the browser's HTTP cache is used: lookups pass `NoStore`, so a retry after a garbled
-/// answer really asks again and no answer about a postcode lands on disk.
+/// Cancels the requests of one lookup (or of one fetch of contact details) together: a newer
+/// lookup or the widget's end cancels them. Each request has an `AbortController` of its own,
+/// which its time limit aborts alone, so a lookup can go on after one request timed out (to
+/// the second route). (Not the DOM's abort event: a wasm-bindgen closure would keep all the
+/// request code in the first load.)
+#[derive(Clone, Default)]
+pub struct Cancel(Rc<CancelState>);
+
+#[derive(Default)]
+struct CancelState {
+    cancelled: Cell<bool>,
+    requests: RefCell<Vec<AbortController>>,
+}
+
+impl Cancel {
+    /// Cancels every request made with this, now and later.
+    pub fn cancel(&self) {
+        self.0.cancelled.set(true);
+        for request in self.0.requests.take() {
+            request.abort();
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.cancelled.get()
+    }
+
+    /// A controller for one request, aborted by [`Cancel::cancel`].
+    fn request(&self) -> Option<AbortController> {
+        let controller = AbortController::new().ok()?;
+        let mut requests = self.0.requests.borrow_mut();
+        // Controllers of requests that have ended, left by earlier calls.
+        requests.retain(|c| !c.signal().aborted());
+        requests.push(controller.clone());
+        Some(controller)
+    }
+}
+
+impl PartialEq for Cancel {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// GETs `url`, giving up after `timeout_ms` (that request alone); `cancel` aborts it from
+/// outside. `cache` says how the browser's HTTP cache is used: lookups pass `NoStore`, so a
+/// retry after a garbled answer really asks again and no answer about a postcode lands on disk.
 pub async fn get(
     url: &str,
     timeout_ms: u32,
-    cancel: &AbortController,
+    cancel: &Cancel,
     cache: RequestCache,
 ) -> Result<Reply, FetchError> {
     if is_offline() {
         return Err(LookupError::Offline.into());
     }
-    let signal = cancel.signal();
+    if cancel.is_cancelled() {
+        return Err(FetchError::Cancelled);
+    }
+    let this = cancel
+        .request()
+        .ok_or(FetchError::Failed(LookupError::Network))?;
+    let signal = this.signal();
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let timed_out = Rc::clone(&timed_out);
-        let cancel = cancel.clone();
+        let this = this.clone();
         leptos::prelude::set_timeout_with_handle(
             move || {
                 timed_out.set(true);
-                cancel.abort();
+                this.abort();
             },
             Duration::from_millis(u64::from(timeout_ms)),
         )
@@ -81,11 +131,13 @@ pub async fn get(
     if let Some(timer) = timer {
         timer.clear();
     }
+    // Done with: the next request() drops it from the list.
+    this.abort();
     result.map_err(|()| {
-        if timed_out.get() {
-            LookupError::Timeout.into()
-        } else if signal.aborted() {
+        if cancel.is_cancelled() {
             FetchError::Cancelled
+        } else if timed_out.get() {
+            LookupError::Timeout.into()
         } else if is_offline() {
             LookupError::Offline.into()
         } else {

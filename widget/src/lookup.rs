@@ -1,4 +1,13 @@
-//! The MP lookup over the network: postcode → constituency → MP → contact, decoded by the core.
+//! The MP lookup over the network, decoded by the core: postcode → constituency → MP, shown as
+//! soon as it is known, and the MP's contact details fetched apart (the letter step needs them,
+//! the MP card does not).
+//!
+//! Two routes lead from a postcode to its seat. The first asks postcodes.io for the
+//! constituency and then the Members API for that seat's member: postcodes.io tells unknown,
+//! retired and Crown Dependency postcodes apart. When postcodes.io cannot answer (down, busy,
+//! slow, unreachable, or an answer that does not decode), the Members API's constituency search
+//! is asked with the postcode itself; only when that fails too does the supporter see an error,
+//! postcodes.io's.
 //!
 //! Decoded answers are remembered in memory for the life of the page, shared by every widget
 //! on it, so the same postcode never asks the services twice. Nothing is written to the
@@ -8,25 +17,23 @@
 
 use std::cell::RefCell;
 use std::time::Duration;
-use web_sys::{AbortController, RequestCache};
+use web_sys::RequestCache;
 use widget_core::campaign::ApiConfig;
 use widget_core::lookup::{
     constituency_search_url, contact_url, decode_constituency_search, decode_contact,
-    decode_postcode, postcode_url,
+    decode_postcode, decode_postcode_search, postcode_url,
 };
 use widget_core::names::shorter_search;
-use widget_core::{Constituency, LookupError, Mp, MpContact, Postcode};
+use widget_core::{LookupError, Mp, MpContact, Postcode};
 
 use crate::browser::sleep;
-use crate::http::{get, FetchError, Reply};
+use crate::http::{get, Cancel, FetchError, Reply};
 
-/// Everything the letter needs about where the supporter lives and who represents them.
+/// Who represents the supporter, and the postcode that says so.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub postcode: Postcode,
-    pub constituency: Constituency,
     pub mp: Mp,
-    pub contact: MpContact,
 }
 
 /// How many answers the page remembers; the oldest is forgotten first.
@@ -61,7 +68,7 @@ fn remember(url: &str, body: String) {
 async fn fetch_decoded<T>(
     url: &str,
     api: &ApiConfig,
-    cancel: &AbortController,
+    cancel: &Cancel,
     decode: impl Fn(&Reply) -> Result<T, LookupError>,
 ) -> Result<T, FetchError> {
     // One copy of the request logic for every answer type (three generic copies cost 0.7 KB
@@ -80,7 +87,7 @@ async fn fetch_decoded<T>(
 async fn fetch_checked(
     url: &str,
     api: &ApiConfig,
-    cancel: &AbortController,
+    cancel: &Cancel,
     decode: &mut dyn FnMut(&Reply) -> Result<(), LookupError>,
 ) -> Result<(), FetchError> {
     if let Some(body) = remembered(url) {
@@ -101,7 +108,7 @@ async fn fetch_checked(
         .and_then(LookupError::auto_retry_after)
     {
         sleep(Duration::from_secs(u64::from(seconds))).await;
-        if cancel.signal().aborted() {
+        if cancel.is_cancelled() {
             return Err(FetchError::Cancelled);
         }
         reply = get(url, api.timeout_ms, cancel, RequestCache::NoStore).await?;
@@ -115,11 +122,7 @@ async fn fetch_checked(
 
 /// Finds the current MP of the constituency named `name` (postcodes.io's spelling). When the
 /// search for the whole name finds no matching seat, searches once more for one word of it.
-async fn find_member(
-    api: &ApiConfig,
-    name: &str,
-    cancel: &AbortController,
-) -> Result<Mp, FetchError> {
+async fn find_member(api: &ApiConfig, name: &str, cancel: &Cancel) -> Result<Mp, FetchError> {
     let mut query = name;
     loop {
         let url = constituency_search_url(&api.members, query);
@@ -139,25 +142,61 @@ async fn find_member(
     }
 }
 
-/// Finds the MP for `postcode`, asking each service once (answers are remembered per page).
+/// Finds the MP for `postcode`: postcodes.io and a search by seat name, or, when postcodes.io
+/// cannot answer, a search by postcode. Answers are remembered per page, so each is asked once.
 pub async fn find_mp(
     api: &ApiConfig,
     postcode: &Postcode,
-    cancel: &AbortController,
+    cancel: &Cancel,
 ) -> Result<Found, FetchError> {
     let constituency = fetch_decoded(&postcode_url(&api.postcodes, postcode), api, cancel, |r| {
         decode_postcode(r.status, &r.body, r.retry_after.as_deref())
     })
-    .await?;
-    let mp = find_member(api, &constituency.name, cancel).await?;
-    let contact = fetch_decoded(&contact_url(&api.members, mp.id), api, cancel, |r| {
-        decode_contact(r.status, &r.body, r.retry_after.as_deref())
-    })
-    .await?;
+    .await;
+    let mp = match constituency {
+        Ok(constituency) => find_member(api, &constituency.name, cancel).await?,
+        Err(FetchError::Failed(error)) if !error.is_about_postcode() => {
+            match find_member_by_postcode(api, postcode, cancel).await {
+                Ok(mp) => mp,
+                // A vacant seat is an answer: the supporter is told so, as on the first route.
+                Err(FetchError::Failed(vacant @ LookupError::NoCurrentMp { .. })) => {
+                    return Err(vacant.into())
+                }
+                Err(FetchError::Cancelled) => return Err(FetchError::Cancelled),
+                // Anything else (down too, no seat, several seats) is no answer: never a guess,
+                // and the problem told is postcodes.io's.
+                Err(FetchError::Failed(_)) => return Err(error.into()),
+            }
+        }
+        Err(other) => return Err(other),
+    };
     Ok(Found {
         postcode: postcode.clone(),
-        constituency,
         mp,
-        contact,
     })
+}
+
+/// The second route: the Members API's constituency search asked with the whole postcode.
+async fn find_member_by_postcode(
+    api: &ApiConfig,
+    postcode: &Postcode,
+    cancel: &Cancel,
+) -> Result<Mp, FetchError> {
+    let url = constituency_search_url(&api.members, postcode.as_str());
+    fetch_decoded(&url, api, cancel, |r| {
+        decode_postcode_search(r.status, &r.body, r.retry_after.as_deref())
+    })
+    .await
+}
+
+/// The MP's contact details (email address, postal address), for the letter step.
+pub async fn find_contact(
+    api: &ApiConfig,
+    member_id: u32,
+    cancel: &Cancel,
+) -> Result<MpContact, FetchError> {
+    fetch_decoded(&contact_url(&api.members, member_id), api, cancel, |r| {
+        decode_contact(r.status, &r.body, r.retry_after.as_deref())
+    })
+    .await
 }

@@ -10,14 +10,12 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    AbortController, Element, HtmlElement, RequestCache, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{Element, HtmlElement, RequestCache, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use widget_core::{Campaign, CampaignError, Lang, Texts};
 
 use crate::components::{ConfigErrorBox, Widget, Words};
 use crate::events::{emit, WidgetEvent};
-use crate::http::{get, FetchError};
+use crate::http::{get, Cancel, FetchError};
 
 /// Prefix of every console message, so a partner can tell ours from the page's.
 pub const LOG_PREFIX: &str = "[campaign-widget]";
@@ -115,12 +113,8 @@ impl WidgetOptions {
 
 /// Fetches and reads a campaign file (`controller` cancels it); the error names the URL and
 /// what went wrong.
-async fn load_campaign(
-    url: &str,
-    controller: Option<&AbortController>,
-) -> Result<Campaign, String> {
+async fn load_campaign(url: &str, controller: &Cancel) -> Result<Campaign, String> {
     let cannot = |why: &str| format!("The campaign file {url} could not be loaded: {why}.");
-    let controller = controller.ok_or_else(|| cannot("the browser refused"))?;
     let reply = match get(url, CAMPAIGN_TIMEOUT_MS, controller, RequestCache::Default).await {
         Ok(reply) => reply,
         Err(FetchError::Failed(widget_core::LookupError::Timeout)) => {
@@ -156,7 +150,7 @@ pub fn install_welsh(text: &str) {
 /// What [`mount_element`] started for one element.
 enum Slot {
     /// Its campaign file is on the way.
-    Loading(Option<AbortController>),
+    Loading(Cancel),
     /// (Held to be dropped.)
     Shown { _widget: Mounted },
     /// The element has left the page.
@@ -182,12 +176,12 @@ pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) -> JsValue {
             slot.replace(Slot::Shown { _widget: shown });
         }
         Some(url) => {
-            let controller = AbortController::new().ok();
+            let controller = Cancel::default();
             slot.replace(Slot::Loading(controller.clone()));
             let slot = Rc::clone(&slot);
             // wasm-bindgen's spawner, not Leptos's: Leptos sets its own up in the first mount.
             wasm_bindgen_futures::spawn_local(async move {
-                let campaign = load_campaign(&url, controller.as_ref())
+                let campaign = load_campaign(&url, &controller)
                     .await
                     .and_then(|c| apply_attributes(&host, c));
                 if matches!(*slot.borrow(), Slot::Ended) {
@@ -207,8 +201,8 @@ pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) -> JsValue {
     Closure::once_into_js(move || {
         // The widget, if any, is dropped after the borrow ends: unmounting runs outside it.
         let ended = slot.replace(Slot::Ended);
-        if let Slot::Loading(Some(controller)) = &ended {
-            controller.abort();
+        if let Slot::Loading(controller) = &ended {
+            controller.cancel();
         }
     })
 }

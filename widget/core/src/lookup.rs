@@ -220,6 +220,17 @@ pub fn contact_url(base: &str, member_id: u32) -> String {
     )
 }
 
+/// The origin (`scheme://host[:port]`) of an API base URL, for opening its connection early;
+/// `None` for anything but an absolute http(s) URL.
+pub fn origin(base: &str) -> Option<&str> {
+    let base = base.trim();
+    let rest = base
+        .strip_prefix("https://")
+        .or_else(|| base.strip_prefix("http://"))?;
+    let host_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    (host_len > 0).then(|| &base[..base.len() - rest.len() + host_len])
+}
+
 /// WriteToThem, for when no email address is known.
 pub fn writetothem_url(postcode: &Postcode) -> String {
     format!(
@@ -342,7 +353,7 @@ pub fn decode_constituency_search(
     retry_after: Option<&str>,
     constituency: &str,
 ) -> Result<Mp, LookupError> {
-    search_outcome(status, retry_after, constituency, || {
+    search_outcome(status, retry_after, SeatWanted::Named(constituency), || {
         read_answer(body, SearchAnswer::read)
     })
 }
@@ -355,35 +366,83 @@ pub fn decode_constituency_search_serde(
     retry_after: Option<&str>,
     constituency: &str,
 ) -> Result<Mp, LookupError> {
-    search_outcome(status, retry_after, constituency, || {
+    search_outcome(status, retry_after, SeatWanted::Named(constituency), || {
         read_answer_serde(body)
     })
+}
+
+/// Decodes a constituency search made with a whole postcode as its text (the route used when
+/// postcodes.io cannot answer): the seat is the one current seat the answer lists. Never a
+/// guess: no current seat is [`LookupError::PostcodeNotFound`], and several are
+/// [`LookupError::BadResponse`] (a whole postcode lies in one seat; which one is not ours to
+/// choose).
+pub fn decode_postcode_search(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+) -> Result<Mp, LookupError> {
+    search_outcome(status, retry_after, SeatWanted::OnlyOne, || {
+        read_answer(body, SearchAnswer::read)
+    })
+}
+
+/// [`decode_postcode_search`] reading the answer with serde (feature `serde`).
+#[cfg(feature = "serde")]
+pub fn decode_postcode_search_serde(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+) -> Result<Mp, LookupError> {
+    search_outcome(status, retry_after, SeatWanted::OnlyOne, || {
+        read_answer_serde(body)
+    })
+}
+
+/// Which seat of a constituency search is the supporter's.
+enum SeatWanted<'a> {
+    /// The current seat of this name (a search by postcodes.io's constituency name).
+    Named(&'a str),
+    /// The one current seat listed (a search by postcode).
+    OnlyOne,
 }
 
 fn search_outcome(
     status: u16,
     retry_after: Option<&str>,
-    constituency: &str,
+    wanted: SeatWanted,
     answer: impl FnOnce() -> Result<SearchAnswer, LookupError>,
 ) -> Result<Mp, LookupError> {
     if let Some(error) = status_error(status, retry_after) {
         return Err(error);
     }
     let items = answer()?.items.ok_or(LookupError::BadResponse)?;
-    let wanted = constituency.trim();
-    let wanted_folded = names::fold(wanted);
-    let seat = items
+    let mut current = items
         .into_iter()
         .filter_map(|item| item.value)
-        .filter(|seat| non_empty(seat.end_date.as_deref()).is_none())
-        .find(|seat| {
-            seat.name
-                .as_deref()
-                .is_some_and(|n| names::fold(n) == wanted_folded)
-        })
-        .ok_or_else(|| LookupError::ConstituencyNotFound {
-            constituency: wanted.to_owned(),
-        })?;
+        .filter(|seat| non_empty(seat.end_date.as_deref()).is_none());
+    let seat = match wanted {
+        SeatWanted::Named(constituency) => {
+            let wanted = constituency.trim();
+            let wanted_folded = names::fold(wanted);
+            current
+                .find(|seat| {
+                    seat.name
+                        .as_deref()
+                        .is_some_and(|n| names::fold(n) == wanted_folded)
+                })
+                .ok_or_else(|| LookupError::ConstituencyNotFound {
+                    constituency: wanted.to_owned(),
+                })?
+        }
+        SeatWanted::OnlyOne => {
+            let seat = current.next().ok_or(LookupError::PostcodeNotFound)?;
+            // A seat with no name could not be shown on the MP card.
+            if current.next().is_some() || non_empty(seat.name.as_deref()).is_none() {
+                return Err(LookupError::BadResponse);
+            }
+            seat
+        }
+    };
     let seat_name = seat.name.as_deref().unwrap_or_default().trim().to_owned();
     let no_mp = || LookupError::NoCurrentMp {
         constituency: seat_name.clone(),

@@ -75,6 +75,7 @@ texts! {
     ErrorPrefix => "Error:",
     Retry => "Try again",
     LetterStepUnavailable => "The letter form could not load. Check your internet connection and try again.",
+    ContactUnavailable => "We could not get the contact details of {name}.",
     PostcodeEmpty => "Enter your postcode",
     PostcodeInvalid => "Enter a real postcode, like SW1A 1AA",
     PostcodeCrownDependency => "{place} does not have an MP in the UK Parliament. Enter a postcode in England, Scotland, Wales or Northern Ireland",

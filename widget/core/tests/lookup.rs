@@ -3,7 +3,8 @@
 
 use widget_core::lookup::{
     constituency_search_url, contact_url, decode_constituency_search, decode_contact,
-    decode_postcode, postcode_url, status_error, writetothem_url, COMMONS_ADDRESS,
+    decode_postcode, decode_postcode_search, origin, postcode_url, status_error, writetothem_url,
+    COMMONS_ADDRESS,
 };
 use widget_core::postcode::CrownDependency;
 use widget_core::{LookupError, Postcode};
@@ -316,4 +317,129 @@ fn retry_is_offered_only_where_it_can_help() {
         constituency: "X".into()
     }
     .is_retryable());
+}
+
+/// The Members API's constituency search asked with a whole postcode (the route when
+/// postcodes.io cannot answer), as the fixture API answers it.
+fn search_by_postcode(compact: &str) -> Result<widget_core::Mp, LookupError> {
+    decode_postcode_search(
+        200,
+        &fixture(&format!("search-by-postcode/{compact}.json")),
+        None,
+    )
+}
+
+#[test]
+fn both_routes_find_the_same_mp_for_every_fixture_postcode() {
+    let folder = format!(
+        "{}/../../tests/fixtures/api/postcodes",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut compared = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let file = entry.unwrap().file_name().into_string().unwrap();
+        let compact = file.trim_end_matches(".json");
+        let Ok(constituency) = postcode(compact) else {
+            continue;
+        };
+        let by_name = match constituency.name.as_str() {
+            // The search file of the seat whose name postcodes.io spells without the ŵ.
+            "Montgomeryshire and Glyndwr" => decode_constituency_search(
+                200,
+                &fixture("search/Montgomeryshire.json"),
+                None,
+                &constituency.name,
+            ),
+            name => search(name),
+        };
+        assert_eq!(search_by_postcode(compact), by_name, "{compact}");
+        compared += 1;
+    }
+    assert_eq!(compared, 11, "every fixture postcode with a seat");
+}
+
+#[test]
+fn search_by_postcode_keeps_the_specific_outcomes() {
+    // Vacant, the Speaker, a member whose membership ended: as on the postcodes.io route.
+    assert_eq!(
+        search_by_postcode("TF11AA"),
+        Err(LookupError::NoCurrentMp {
+            constituency: "Telford".into()
+        })
+    );
+    assert!(search_by_postcode("PR71DP").unwrap().is_speaker);
+    assert!(matches!(
+        search_by_postcode("WA71AA"),
+        Err(LookupError::NoCurrentMp { .. })
+    ));
+    assert_eq!(search_by_postcode("SW1A1AA").unwrap().name, "Rachel Blake");
+}
+
+#[test]
+fn search_by_postcode_never_guesses_a_seat() {
+    // Two current seats listed: which one is the supporter's is not ours to choose.
+    assert_eq!(search_by_postcode("SE20XX"), Err(LookupError::BadResponse));
+    // No seat at all.
+    assert_eq!(
+        search_by_postcode("SE21XX"),
+        Err(LookupError::PostcodeNotFound)
+    );
+    // A seat without a name could not be shown.
+    let nameless = r#"{"items":[{"value":{"id":1,"name":null,"currentRepresentation":null}}]}"#;
+    assert_eq!(
+        decode_postcode_search(200, nameless, None),
+        Err(LookupError::BadResponse)
+    );
+}
+
+#[test]
+fn search_by_postcode_skips_seats_that_have_ended() {
+    // Two ended seats listed first, then the current one.
+    let mp = decode_postcode_search(200, &fixture("search/Montgomeryshire.json"), None).unwrap();
+    assert_eq!(mp.constituency, "Montgomeryshire and Glyndŵr");
+    assert_eq!(mp.name, "Steve Witherden");
+}
+
+#[test]
+fn search_by_postcode_reports_the_service_as_the_name_search_does() {
+    assert_eq!(
+        decode_postcode_search(503, "", None),
+        Err(LookupError::ServiceDown { status: 503 })
+    );
+    assert_eq!(
+        decode_postcode_search(429, "", Some("2")),
+        Err(LookupError::RateLimited {
+            retry_after: Some(2)
+        })
+    );
+    assert_eq!(
+        decode_postcode_search(200, "<html>Gateway login</html>", None),
+        Err(LookupError::BadResponse)
+    );
+}
+
+#[test]
+fn an_api_origin_is_its_scheme_host_and_port() {
+    assert_eq!(
+        origin("https://api.postcodes.io"),
+        Some("https://api.postcodes.io")
+    );
+    assert_eq!(
+        origin(" https://members-api.parliament.uk/ "),
+        Some("https://members-api.parliament.uk")
+    );
+    assert_eq!(
+        origin("http://127.0.0.1:8080/fixture-api/"),
+        Some("http://127.0.0.1:8080")
+    );
+    assert_eq!(origin("http://host?x=1"), Some("http://host"));
+    for not_one in [
+        "",
+        "/relative/api",
+        "ftp://host",
+        "https://",
+        "javascript:alert(1)",
+    ] {
+        assert_eq!(origin(not_one), None, "{not_one:?}");
+    }
 }

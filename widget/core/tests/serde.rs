@@ -156,7 +156,8 @@ fn serde_writes_what_to_json_writes() {
 use widget_core::answers::{with_serde, ContactAnswer, PostcodeAnswer, SearchAnswer};
 use widget_core::lookup::{
     decode_constituency_search, decode_constituency_search_serde, decode_contact,
-    decode_contact_serde, decode_postcode, decode_postcode_serde,
+    decode_contact_serde, decode_postcode, decode_postcode_search, decode_postcode_search_serde,
+    decode_postcode_serde,
 };
 
 /// Every JSON file in `folder` (relative to this crate), with its name.
@@ -183,7 +184,7 @@ fn fixtures(folder: &str) -> Vec<(String, String)> {
 #[test]
 fn every_answer_fixture_reads_the_same_both_ways() {
     let mut all = fixtures("tests/fixtures/real-world");
-    for kind in ["postcodes", "search", "contact"] {
+    for kind in ["postcodes", "search", "search-by-postcode", "contact"] {
         all.extend(fixtures(&format!("../../tests/fixtures/api/{kind}")));
     }
     all.retain(|(name, _)| !name.ends_with("cases.json") && !name.contains("constituencies-2024"));
@@ -230,6 +231,13 @@ fn every_answer_fixture_reads_the_same_both_ways() {
             assert_eq!(small, serde, "{name} {wanted}");
             decoded += usize::from(small.is_ok());
         }
+        let small = decode_postcode_search(200, body, None);
+        assert_eq!(
+            small,
+            decode_postcode_search_serde(200, body, None),
+            "{name}"
+        );
+        decoded += usize::from(small.is_ok());
         let small = decode_contact(200, body, None);
         assert_eq!(small, decode_contact_serde(200, body, None), "{name}");
         decoded += usize::from(small.is_ok());

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 use std::time::Duration;
-use web_sys::AbortController;
 use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
 use widget_core::{LookupError, Postcode, PostcodeError, Text};
@@ -14,9 +13,9 @@ use super::field::Field;
 use super::found::{lookup_code, prefetch_lookup_code, ShowFound};
 use super::letter::prefetch_letter_step;
 use super::Words;
-use crate::browser::{focus, html_element};
+use crate::browser::{focus, html_element, preconnect};
 use crate::events::{emit, WidgetEvent};
-use crate::http::{is_offline, FetchError};
+use crate::http::{is_offline, Cancel, FetchError};
 use crate::lookup::Found;
 
 /// Where the lookup is, from what was typed to the MP.
@@ -70,19 +69,27 @@ pub fn FindAndWrite(
     let lookup = RwSignal::new(Lookup::Idle);
     // The current lookup's controller: aborted when another replaces it, which is also how
     // a finished lookup knows it is out of date.
-    let in_flight = StoredValue::new_local(None::<AbortController>);
+    let in_flight = StoredValue::new_local(None::<Cancel>);
     let typing_timer = StoredValue::new(None::<TimeoutHandle>);
     // Set by a submit: move focus to the outcome when it arrives.
     let focus_outcome = StoredValue::new(false);
     let input_ref = NodeRef::<html::Input>::new();
     let outcome_ref = NodeRef::<html::Div>::new();
 
+    // The lookup's code (a chunk of its own in the release build) arrives before the supporter
+    // presses Find your MP: when the browser is idle after the first view, or when the postcode
+    // field gets focus or a keystroke, whichever comes first (later calls cost nothing).
+    // (Safari has no requestIdleCallback: a short timeout there.)
+    if request_idle_callback_with_handle(prefetch_lookup_code).is_err() {
+        set_timeout(prefetch_lookup_code, Duration::from_millis(100));
+    }
+
     // A request in flight ends with the widget. What runs after an `await`, a timer or in a
     // later frame uses the `try_` accessors: they find a widget that is gone, and it does
     // nothing.
     on_cleanup(move || {
         if let Some(request) = in_flight.try_get_value().flatten() {
-            request.abort();
+            request.cancel();
         }
     });
 
@@ -114,24 +121,25 @@ pub fn FindAndWrite(
             return;
         }
         if let Some(previous) = in_flight.get_value() {
-            previous.abort();
+            previous.cancel();
         }
-        let Ok(controller) = AbortController::new() else {
-            return;
-        };
+        let controller = Cancel::default();
         in_flight.set_value(Some(controller.clone()));
         lookup.set(Lookup::Loading(postcode.clone()));
-        // The letter step's code (a chunk of its own in the release build) arrives while the
-        // services answer, so the letter appears with the MP.
-        prefetch_letter_step();
         let api = api.get_value();
         spawn_local(async move {
-            // The lookup's code (a chunk of its own in the release build, fetched on the
-            // field's first keystroke), then the lookup.
+            // The lookup's code (a chunk of its own in the release build, normally fetched
+            // before the press), then the lookup.
             let result = match lookup_code().await {
-                Ok(code) => (code.find)(api, postcode.clone(), controller.clone())
-                    .await
-                    .map(|found| (found, code.show)),
+                Ok(code) => {
+                    // The letter step's code (a chunk of its own in the release build) arrives
+                    // while the services answer, so the letter appears with the MP; not before
+                    // the lookup's code, whose download it would slow.
+                    prefetch_letter_step();
+                    (code.find)(api, postcode.clone(), controller.clone())
+                        .await
+                        .map(|found| (found, code.show))
+                }
                 Err(_) if is_offline() => Err(FetchError::Failed(LookupError::Offline)),
                 Err(_) => Err(FetchError::Failed(LookupError::CodeUnavailable)),
             };
@@ -187,6 +195,18 @@ pub fn FindAndWrite(
         typing_timer.set_value(handle.ok());
     };
 
+    // The first focus of the postcode field also opens the connections to the two services,
+    // so that the lookup's first requests do not wait for them.
+    let mut warmed = false;
+    let on_focus = move |_| {
+        prefetch_lookup_code();
+        if !std::mem::replace(&mut warmed, true) {
+            if let Some(field) = input_ref.get_untracked() {
+                api.with_value(|api| preconnect(&field, [&api.postcodes, &api.members]));
+            }
+        }
+    };
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // The button answers now; a pending look-up-while-typing would only repeat it.
@@ -200,7 +220,7 @@ pub fn FindAndWrite(
             }
             Err(error) => {
                 if let Some(previous) = in_flight.get_value() {
-                    previous.abort();
+                    previous.cancel();
                 }
                 in_flight.set_value(None);
                 lookup.set(Lookup::Invalid(error));
@@ -261,6 +281,7 @@ pub fn FindAndWrite(
                         node_ref=input_ref
                         prop:value=move || input.get()
                         on:input=on_input
+                        on:focus=on_focus
                     />
                     <button class="cw-button cw-button-primary" type="submit">
                         {texts.get(Text::FindMp)}
@@ -283,6 +304,7 @@ pub fn FindAndWrite(
             {move || match lookup.get() {
                 Lookup::Found(found, show) => Some(show(ShowFound {
                     found,
+                    api: api.get_value(),
                     letter: letter.get_value(),
                     test_recipient: test_recipient.get_value(),
                     texts,

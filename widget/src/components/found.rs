@@ -1,23 +1,25 @@
 //! The lookup's code as one piece: finding the MP (requests, decoding, name matching) and
-//! showing them (the MP card, then the letter step). In the release build this is a wasm chunk
+//! showing them (the MP card at once, then the letter step once the MP's contact details, fetched
+//! meanwhile, have arrived). In the release build this is a wasm chunk
 //! of its own (split point [`lookup_code`]), which the postcode field fetches on its first
 //! keystroke: the first load carries only the form.
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use web_sys::AbortController;
 use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
-use widget_core::{Postcode, Text};
+use widget_core::{LookupError, MpContact, Postcode, Text};
 
 use super::letter::letter_step;
 use super::mp::MpCard;
 use super::{ChunkUnavailable, Words};
-use crate::http::FetchError;
-use crate::lookup::{find_mp, Found};
+use crate::events::{emit, WidgetEvent};
+use crate::http::{Cancel, FetchError};
+use crate::lookup::{find_contact, find_mp, Found};
 
 /// A lookup under way (see [`crate::lookup::find_mp`]).
 pub type Finding = Pin<Box<dyn Future<Output = Result<Found, FetchError>>>>;
@@ -25,6 +27,8 @@ pub type Finding = Pin<Box<dyn Future<Output = Result<Found, FetchError>>>>;
 /// What the outcome needs to show an MP found.
 pub struct ShowFound {
     pub found: Arc<Found>,
+    /// Where the MP's contact details are asked for.
+    pub api: ApiConfig,
     pub letter: LetterTemplate,
     pub test_recipient: Option<String>,
     pub texts: Words,
@@ -37,52 +41,108 @@ pub struct ShowFound {
 #[derive(Clone, Copy)]
 pub struct LookupCode {
     /// Finds the MP for a postcode; the controller cancels it.
-    pub find: fn(ApiConfig, Postcode, AbortController) -> Finding,
+    pub find: fn(ApiConfig, Postcode, Cancel) -> Finding,
     /// The MP card and the letter step.
     pub show: fn(ShowFound) -> AnyView,
 }
 
-fn find(api: ApiConfig, postcode: Postcode, cancel: AbortController) -> Finding {
+fn find(api: ApiConfig, postcode: Postcode, cancel: Cancel) -> Finding {
     Box::pin(async move { find_mp(&api, &postcode, &cancel).await })
 }
 
 fn show(props: ShowFound) -> AnyView {
     let ShowFound {
         found,
+        api,
         letter,
         test_recipient,
         texts,
         postcode_field,
     } = props;
+    // The MP's contact details, fetched while the supporter reads the card: `None` until they
+    // arrive. The letter step waits for them only when they have not arrived by then.
+    let contact = RwSignal::new(None::<Result<MpContact, LookupError>>);
     // Bumped by Try again when the letter step's code could not be fetched.
     let letter_attempt = RwSignal::new(0u32);
+    // The contact request in flight: it ends with the card (a new lookup, or the widget gone).
+    let in_flight = StoredValue::new_local(None::<Cancel>);
+    on_cleanup(move || {
+        if let Some(request) = in_flight.try_get_value().flatten() {
+            request.cancel();
+        }
+    });
+    let fetch_contact = {
+        let member = found.mp.id;
+        move || {
+            let cancel = Cancel::default();
+            in_flight.set_value(Some(cancel.clone()));
+            contact.set(None);
+            let api = api.clone();
+            spawn_local(async move {
+                match find_contact(&api, member, &cancel).await {
+                    Ok(details) => {
+                        contact.try_set(Some(Ok(details)));
+                    }
+                    Err(FetchError::Cancelled) => {}
+                    Err(FetchError::Failed(error)) => {
+                        let kind = error.kind();
+                        contact.try_set(Some(Err(error)));
+                        // From inside the widget (the event leaves its shadow root).
+                        if let Some(field) = postcode_field.try_get_untracked().flatten() {
+                            emit(&field, WidgetEvent::Error { kind });
+                        }
+                    }
+                }
+            });
+        }
+    };
+    fetch_contact();
     let check_postcode = move || {
         if let Some(element) = postcode_field.get_untracked() {
             let _ = element.focus();
             element.select();
         }
     };
+    let mp_name = found.mp.name.clone();
+    let problem = move |message: String, retry: Box<dyn Fn() + Send + Sync>| {
+        view! {
+            <div class="cw-problem cw-letter-problem" role="alert">
+                <p class="cw-problem-message">{message}</p>
+                <button class="cw-button" type="button" on:click=move |_| retry()>
+                    {texts.get(Text::Retry)}
+                </button>
+            </div>
+        }
+        .into_any()
+    };
     view! {
         <MpCard found=Arc::clone(&found) texts on_check_postcode=check_postcode />
-        {move || {
-            letter_attempt.track();
-            let step = letter_step(
-                Arc::clone(&found),
-                letter.clone(),
-                test_recipient.clone(),
-                texts,
-            );
-            Suspend::new(async move {
-                step.await.unwrap_or_else(|_| view! {
-                    <div class="cw-problem" role="alert">
-                        <p class="cw-problem-message">{texts.get(Text::LetterStepUnavailable)}</p>
-                        <button class="cw-button" type="button"
-                            on:click=move |_| letter_attempt.update(|n| *n += 1)>
-                            {texts.get(Text::Retry)}
-                        </button>
-                    </div>
-                }.into_any())
-            })
+        {move || match contact.get() {
+            None => None,
+            Some(Err(error)) => Some(problem(
+                format!(
+                    "{} {}",
+                    texts.fill(Text::ContactUnavailable, &[("name", &mp_name)]),
+                    error.message(texts.texts())
+                ),
+                Box::new(fetch_contact.clone()),
+            )),
+            Some(Ok(details)) => {
+                letter_attempt.track();
+                let step = letter_step(
+                    Arc::clone(&found),
+                    details,
+                    letter.clone(),
+                    test_recipient.clone(),
+                    texts,
+                );
+                Some(Suspend::new(async move {
+                    step.await.unwrap_or_else(|_| problem(
+                        texts.get(Text::LetterStepUnavailable),
+                        Box::new(move || letter_attempt.update(|n| *n += 1)),
+                    ))
+                }).into_any())
+            }
         }}
     }
     .into_any()

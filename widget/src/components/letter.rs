@@ -8,7 +8,7 @@ use std::sync::Arc;
 use widget_core::letter::{Letter, LetterTemplate, LetterValues};
 use widget_core::lookup::writetothem_url;
 use widget_core::send::{mailto, Email, Webmail, MAILTO_SAFE_LENGTH};
-use widget_core::Text;
+use widget_core::{MpContact, Text};
 
 use super::field::{Control, TextField};
 use super::{ChunkUnavailable, Words};
@@ -27,6 +27,7 @@ enum AfterSend {
 #[component]
 pub fn LetterForm(
     found: Arc<Found>,
+    contact: MpContact,
     letter: LetterTemplate,
     test_recipient: Option<String>,
     texts: Words,
@@ -70,7 +71,7 @@ pub fn LetterForm(
     let body = Memo::new(move |_| body_edit.get().unwrap_or_else(|| draft.get().body));
 
     let test_mode = test_recipient.is_some();
-    let recipient = test_recipient.or_else(|| found.contact.email.clone());
+    let recipient = test_recipient.or_else(|| contact.email.clone());
     let email = {
         let recipient = recipient.clone().unwrap_or_default();
         Memo::new(move |_| Email {
@@ -163,7 +164,7 @@ pub fn LetterForm(
     });
 
     let no_email = recipient.is_none();
-    let postal = found.contact.postal_address.join("\n");
+    let postal = contact.postal_address.join("\n");
     let writetothem = writetothem_url(&found.postcode);
     let mp_name = found.mp.name.clone();
 
@@ -366,25 +367,27 @@ pub fn LetterForm(
 )]
 fn letter_step_view(
     found: Arc<Found>,
+    contact: MpContact,
     letter: LetterTemplate,
     test_recipient: Option<String>,
     texts: Words,
 ) -> Result<AnyView, ChunkUnavailable> {
-    Ok(view! { <LetterForm found letter test_recipient texts /> }.into_any())
+    Ok(view! { <LetterForm found contact letter test_recipient texts /> }.into_any())
 }
 
 /// The letter step for the MP found: at once where its code is loaded (always, outside the
 /// split build), else once its chunk has arrived.
 pub async fn letter_step(
     found: Arc<Found>,
+    contact: MpContact,
     letter: LetterTemplate,
     test_recipient: Option<String>,
     texts: Words,
 ) -> Result<AnyView, ChunkUnavailable> {
     #[cfg(widget_split)]
-    return letter_step_view(found, letter, test_recipient, texts).await;
+    return letter_step_view(found, contact, letter, test_recipient, texts).await;
     #[cfg(not(widget_split))]
-    letter_step_view(found, letter, test_recipient, texts)
+    letter_step_view(found, contact, letter, test_recipient, texts)
 }
 
 /// Starts fetching the letter step's chunk (split build), so that it is there when the MP is:

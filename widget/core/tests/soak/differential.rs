@@ -11,7 +11,8 @@ use widget_core::{Campaign, CampaignError, Text};
 
 use widget_core::lookup::{
     decode_constituency_search, decode_constituency_search_serde, decode_contact,
-    decode_contact_serde, decode_postcode, decode_postcode_serde,
+    decode_contact_serde, decode_postcode, decode_postcode_search, decode_postcode_search_serde,
+    decode_postcode_serde,
 };
 
 use crate::answer;
@@ -338,8 +339,8 @@ fn differential_api_answers_small_reader_and_serde() {
     let report = soak(
         "API answers: small reader = serde",
         |rng| {
-            let kind = rng.below(3);
-            let sources = [&postcodes, &searches, &contacts][kind];
+            let kind = rng.below(4);
+            let sources = [&postcodes, &searches, &contacts, &searches][kind];
             let name = names[rng.below(names.len())];
             (kind, answer(rng, sources), name)
         },
@@ -354,6 +355,11 @@ fn differential_api_answers_small_reader_and_serde() {
                 1 => same_answer(
                     decode_constituency_search(status, body, retry, name),
                     decode_constituency_search_serde(status, body, retry, name),
+                    &found,
+                ),
+                3 => same_answer(
+                    decode_postcode_search(status, body, retry),
+                    decode_postcode_search_serde(status, body, retry),
                     &found,
                 ),
                 _ => same_answer(
