@@ -1,4 +1,5 @@
-// Benchmark: how many bytes and how long until a supporter can type a postcode.
+// Benchmark: how many bytes and how long until a supporter can type a postcode, and how long
+// from Find your MP to the MP card.
 //
 // Serves each dist/ folder on its own 127.0.0.1 port with gzip -9 precompressed responses (as
 // a CDN would), opens a partner-like page (one <campaign-widget>, embed.js) in headless
@@ -7,6 +8,16 @@
 // (Resource Timing: transferSize and encodedBodySize of every file, the page included) and the
 // time from navigation start to that moment. Chromium is driven over the DevTools protocol on
 // a pipe (--remote-debugging-pipe), so nothing beyond Node and Chromium is needed.
+//
+// Then, in the same page, a supporter looks up SW1A 1AA against a fixture API served by the same
+// server (the JSON of tests/fixtures/api, the Members API's paths under /api), and the time from
+// the form's submit to the MP card (.cw-mp-name) is measured. Three supporters, each in a page
+// load of its own:
+// - "types": a human pause after the field appears (1 s), focus, the postcode key by key
+//   (150 ms apart), Enter at once after the last key;
+// - "autofills": the same pause, then focus, the whole postcode set at once with an input event
+//   (as autofill and paste do), and Find your MP pressed at once;
+// - "early": the same as "autofills", but the moment the field appears (no pause).
 //
 // Usage: node scripts/bench/bench.mjs [--runs N] [--chromium PATH] [--files] DIST [DIST2]
 // With two folders, runs alternate between them.
@@ -55,6 +66,11 @@ const CONDITIONS = [
   },
 ];
 const TIMEOUT_MS = 60_000;
+const SUPPORTERS = ["types", "autofills", "early"];
+const HUMAN_PAUSE_MS = 1000;
+const KEY_GAP_MS = 150;
+const POSTCODE = "SW1A 1AA";
+const FIXTURES = resolve(new URL("../../tests/fixtures/api", import.meta.url).pathname);
 
 // A partner's page: the built-in campaign, the loader as the README's custom element way.
 const HOST_PAGE = `<!doctype html>
@@ -62,7 +78,7 @@ const HOST_PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>A partner's page</title><link rel="icon" href="data:,"></head>
 <body><h1>A partner's page</h1>
-<campaign-widget></campaign-widget>
+<campaign-widget data-postcodes-api="%API%" data-members-api="%API%"></campaign-widget>
 <script src="embed.js" async data-mount="none"></script>
 </body></html>
 `;
@@ -77,19 +93,48 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-// Serves `dist` with every answer precompressed once (gzip -9), /bench.html being HOST_PAGE.
+// The fixture API's answer to `url` (under /api): postcodes.io's /postcodes/{pc}, the Members
+// API's constituency search and contact details, from tests/fixtures/api; null for anything else.
+function apiAnswer(url) {
+  const path = decodeURIComponent(url.pathname);
+  const compact = (pc) => pc.replace(/\s+/g, "").toUpperCase();
+  let file = null;
+  if (path.startsWith("/api/postcodes/")) file = `postcodes/${compact(path.slice(15))}.json`;
+  else if (path === "/api/api/Location/Constituency/Search")
+    file = `search/${url.searchParams.get("searchText")}.json`;
+  else {
+    const contact = path.match(/^\/api\/api\/Members\/(\d+)\/Contact$/);
+    if (contact) file = `contact/${contact[1]}.json`;
+  }
+  if (!file) return null;
+  try {
+    return readFileSync(join(FIXTURES, normalize(file).replace(/^(\.\.[/\\])+/, "")));
+  } catch {
+    return null;
+  }
+}
+
+// Serves `dist` with every answer precompressed once (gzip -9), /bench.html being HOST_PAGE,
+// and the fixture API under /api (precompressed too, never cached).
 function serve(dist) {
   const cache = new Map();
-  const load = (path) => {
+  let origin = "";
+  const load = (path, url) => {
+    if (path.startsWith("/api/")) {
+      const body = apiAnswer(url);
+      return body && { raw: body, gzip: gzip9(body), api: true };
+    }
     if (!cache.has(path)) {
-      const body = path === "/bench.html" ? Buffer.from(HOST_PAGE) : readFile(dist, path);
+      const body =
+        path === "/bench.html" ? Buffer.from(HOST_PAGE.replaceAll("%API%", `${origin}/api`)) : readFile(dist, path);
       cache.set(path, body && { raw: body, gzip: gzip9(body) });
     }
     return cache.get(path);
   };
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = load(path);
+    const url = new URL(req.url, "http://x");
+    const path = decodeURIComponent(url.pathname);
+    const file = load(path, url);
     if (!file) {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
       return;
@@ -100,7 +145,7 @@ function serve(dist) {
       "Content-Type": TYPES[extname(path)] || "application/octet-stream",
       "Content-Length": body.length,
       // Cacheable, as from a CDN: the loader and the widget both link widget.css.
-      "Cache-Control": "public, max-age=600",
+      "Cache-Control": file.api ? "no-store" : "public, max-age=600",
       "Access-Control-Allow-Origin": "*",
       Vary: "Accept-Encoding",
     };
@@ -108,7 +153,10 @@ function serve(dist) {
     res.writeHead(200, headers).end(body);
   });
   return new Promise((done) =>
-    server.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${server.address().port}` })),
+    server.listen(0, "127.0.0.1", () => {
+      origin = `http://127.0.0.1:${server.address().port}`;
+      done({ server, url: origin });
+    }),
   );
 }
 
@@ -218,20 +266,57 @@ async function launch() {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-// One measured page load of `url` under `condition`.
-async function measure(url, condition) {
+// In the page once the field is usable: records when the form is submitted and reports the time
+// from then to the MP card through the __benchCard binding.
+const CARD_PROBE = `(() => {
+  const root = document.querySelector("campaign-widget").shadowRoot;
+  let submitAt = null;
+  root.addEventListener("submit", () => { if (submitAt === null) submitAt = performance.now(); }, true);
+  const check = () => {
+    if (submitAt !== null && root.querySelector(".cw-mp-name")) {
+      observer.disconnect();
+      window.__benchCard(JSON.stringify({ ms: performance.now() - submitAt }));
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(root, { subtree: true, childList: true, characterData: true });
+  return true;
+})()`;
+
+// Focus, the whole postcode at once (as autofill and paste set it), and Find your MP pressed.
+const AUTOFILL = `(() => {
+  const root = document.querySelector("campaign-widget").shadowRoot;
+  const field = root.querySelector("#cw-postcode");
+  field.focus();
+  field.value = ${JSON.stringify(POSTCODE)};
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+  root.querySelector(".cw-postcode-form button[type=submit]").click();
+  return true;
+})()`;
+
+const FOCUS = `(() => {
+  document.querySelector("campaign-widget").shadowRoot.querySelector("#cw-postcode").focus();
+  return true;
+})()`;
+
+// One measured page load of `url` under `condition`: bytes and time to the usable field, then
+// `supporter` looks up the postcode and the time from the submit to the MP card is measured.
+async function measure(url, condition, supporter) {
   const browser = await launch();
   try {
     const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
     const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
     const page = (method, params) => browser.send(method, params, sessionId);
-    const done = new Promise((ok, fail) => {
-      browser.on((m) => {
-        if (m.sessionId === sessionId && m.method === "Runtime.bindingCalled" && m.params.name === "__benchDone")
-          ok(JSON.parse(m.params.payload));
+    const binding = (name) =>
+      new Promise((ok, fail) => {
+        browser.on((m) => {
+          if (m.sessionId === sessionId && m.method === "Runtime.bindingCalled" && m.params.name === name)
+            ok(JSON.parse(m.params.payload));
+        });
+        setTimeout(() => fail(new Error(`${name}: nothing after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
       });
-      setTimeout(() => fail(new Error(`no postcode field after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
-    });
+    const done = binding("__benchDone");
+    const card = binding("__benchCard");
     await page("Page.enable");
     await page("Runtime.enable");
     await page("Network.enable");
@@ -243,9 +328,27 @@ async function measure(url, condition) {
     }
     await page("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
     await page("Runtime.addBinding", { name: "__benchDone" });
+    await page("Runtime.addBinding", { name: "__benchCard" });
     await page("Page.addScriptToEvaluateOnNewDocument", { source: PROBE });
     await page("Page.navigate", { url });
     const result = await done;
+    const run = (expression) => page("Runtime.evaluate", { expression, awaitPromise: true });
+    await run(CARD_PROBE);
+    if (supporter !== "early") await sleep(HUMAN_PAUSE_MS);
+    if (supporter === "types") {
+      await run(FOCUS);
+      for (const key of POSTCODE) {
+        await page("Input.dispatchKeyEvent", { type: "keyDown", key, text: key, unmodifiedText: key });
+        await page("Input.dispatchKeyEvent", { type: "keyUp", key });
+        await sleep(KEY_GAP_MS);
+      }
+      const enter = { key: "Enter", code: "Enter", windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
+      await page("Input.dispatchKeyEvent", { type: "keyDown", text: "\r", ...enter });
+      await page("Input.dispatchKeyEvent", { type: "keyUp", ...enter });
+    } else {
+      await run(AUTOFILL);
+    }
+    const { ms: toCard } = await card;
     return {
       ms: result.at,
       // From the last byte of the last file to the usable field: the main thread's share.
@@ -253,6 +356,7 @@ async function measure(url, condition) {
       transfer: result.entries.reduce((sum, e) => sum + e.transfer, 0),
       encoded: result.entries.reduce((sum, e) => sum + e.encoded, 0),
       entries: result.entries,
+      toCard,
     };
   } finally {
     await browser.close();
@@ -276,54 +380,87 @@ console.log(`${runs} runs per folder and condition, fresh profile each, alternat
 const rows = [];
 try {
   for (const condition of CONDITIONS) {
-    const results = dists.map(() => []);
+    // results[i][supporter]: that folder's runs with that supporter.
+    const results = dists.map(() => Object.fromEntries(SUPPORTERS.map((s) => [s, []])));
     for (let run = 0; run < runs; run++) {
-      // Alternate which folder goes first, so neither always meets a warmer machine.
-      const order = run % 2 === 0 ? dists.keys() : [...dists.keys()].reverse();
-      for (const i of order) {
-        const r = await measure(`${sites[i].url}/bench.html`, condition);
-        results[i].push(r);
-        process.stderr.write(`  ${condition.name}, ${labels[i]} run ${run + 1}: ${ms(r.ms)} ms, ${bytes(r.transfer)} B\n`);
+      for (const supporter of SUPPORTERS) {
+        // Alternate which folder goes first, so neither always meets a warmer machine.
+        const order = run % 2 === 0 ? dists.keys() : [...dists.keys()].reverse();
+        for (const i of order) {
+          const r = await measure(`${sites[i].url}/bench.html`, condition, supporter);
+          results[i][supporter].push(r);
+          process.stderr.write(
+            `  ${condition.name}, ${labels[i]} run ${run + 1}, ${supporter}: field ${ms(r.ms)} ms, ` +
+              `${bytes(r.transfer)} B; card ${ms(r.toCard)} ms after the press\n`,
+          );
+        }
       }
     }
-    results.forEach((rs, i) => rows.push({ condition: condition.name, label: labels[i], rs }));
+    results.forEach((bySupporter, i) => rows.push({ condition: condition.name, label: labels[i], bySupporter }));
   }
 } finally {
   sites.forEach((s) => s.server.close());
 }
 
-const header = [
-  "condition",
-  "dist",
-  "transferred B, median (min–max)",
-  "encoded body B",
-  "ms to postcode field, median (min–max)",
-  "of which after the last byte",
-];
-const table = rows.map(({ condition, label, rs }) => [
-  condition,
-  label,
-  spread(rs.map((r) => r.transfer), bytes),
-  spread(rs.map((r) => r.encoded), bytes),
-  spread(rs.map((r) => r.ms), ms),
-  spread(rs.map((r) => r.afterLastByte), ms),
-]);
-const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
-const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-table.forEach((row) => console.log(line(row)));
+const print = (header, table) => {
+  const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
+  const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  table.forEach((row) => console.log(line(row)));
+};
+// The field's numbers come from every page load (each supporter's load measures them too).
+const loads = (row) => SUPPORTERS.flatMap((s) => row.bySupporter[s]);
+print(
+  [
+    "condition",
+    "dist",
+    "transferred B, median (min–max)",
+    "encoded body B",
+    "ms to postcode field, median (min–max)",
+    "of which after the last byte",
+  ],
+  rows.map((row) => [
+    row.condition,
+    row.label,
+    spread(loads(row).map((r) => r.transfer), bytes),
+    spread(loads(row).map((r) => r.encoded), bytes),
+    spread(loads(row).map((r) => r.ms), ms),
+    spread(loads(row).map((r) => r.afterLastByte), ms),
+  ]),
+);
+console.log(
+  `\nms from Find your MP to the MP card, median (min–max); ${POSTCODE}, fixture API on 127.0.0.1. ` +
+    `types: ${HUMAN_PAUSE_MS} ms after the field appears, key by key (${KEY_GAP_MS} ms apart), Enter; ` +
+    `autofills: ${HUMAN_PAUSE_MS} ms after, the whole postcode and the button at once; early: the same the moment the field appears.\n`,
+);
+print(
+  ["condition", "dist", ...SUPPORTERS],
+  rows.map((row) => [
+    row.condition,
+    row.label,
+    ...SUPPORTERS.map((s) => spread(row.bySupporter[s].map((r) => r.toCard), ms)),
+  ]),
+);
 if (dists.length === 2) {
   console.log("");
   for (const condition of CONDITIONS) {
-    const [a, b] = rows.filter((r) => r.condition === condition.name).map((r) => median(r.rs.map((x) => x.ms)));
-    console.log(`${condition.name}: B/A time ratio ${(b / a).toFixed(2)}`);
+    const [a, b] = rows.filter((r) => r.condition === condition.name);
+    const ratio = (f) => (median(f(b)) / median(f(a))).toFixed(2);
+    const cards = SUPPORTERS.map(
+      (s) => `${s} ${ratio((row) => row.bySupporter[s].map((r) => r.toCard))}`,
+    ).join(", ");
+    console.log(
+      `${condition.name}: B/A time to the field ${ratio((row) => loads(row).map((r) => r.ms))}; ` +
+        `to the MP card: ${cards}`,
+    );
   }
 }
 if (showFiles) {
   console.log("\nfiles of the last run per folder (transferred / encoded body bytes):");
-  for (const { label, rs } of rows.filter((r) => r.condition === CONDITIONS[0].name)) {
-    for (const e of rs[rs.length - 1].entries)
-      console.log(`  ${label} ${basename(new URL(e.name).pathname) || "/"}: ${bytes(e.transfer)} / ${bytes(e.encoded)}`);
+  for (const row of rows.filter((r) => r.condition === CONDITIONS[0].name)) {
+    const last = loads(row).at(-1);
+    for (const e of last.entries)
+      console.log(`  ${row.label} ${basename(new URL(e.name).pathname) || "/"}: ${bytes(e.transfer)} / ${bytes(e.encoded)}`);
   }
 }

@@ -76,7 +76,7 @@ pub async fn happy_path_builds_a_personal_email_to_the_mp(engine: Engine) {
     page.look_up_by_button("sw1a1aa").await;
     page.wait_for(
         "Rachel Blake for SW1A 1AA",
-        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('.cw-letter')",
     )
     .await;
     assert_eq!(page.text(".cw-party-badge").await, "Labour");
@@ -159,7 +159,7 @@ pub async fn retry_recovers_after_a_fault(engine: Engine) {
     page.click(".cw-problem button").await;
     page.wait_for(
         "the MP after Retry",
-        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('.cw-letter')",
     )
     .await;
     page.browser.close().await;
@@ -267,7 +267,7 @@ pub async fn two_widgets_with_different_campaigns_work_independently(engine: Eng
     wait(
         &browser,
         "widget 1's MP",
-        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '.cw-letter')",
     )
     .await;
     assert_eq!(
@@ -284,7 +284,7 @@ pub async fn two_widgets_with_different_campaigns_work_independently(engine: Eng
     wait(
         &browser,
         "widget 2's MP",
-        "$w(1, '.cw-mp-name')?.textContent === 'Stephen Doughty'",
+        "$w(1, '.cw-mp-name')?.textContent === 'Stephen Doughty' && $w(1, '.cw-letter')",
     )
     .await;
     assert_eq!(
@@ -346,7 +346,7 @@ pub async fn iframe_embed_grows_with_its_content_and_forwards_events(engine: Eng
     wait(
         &browser,
         "the MP inside the frame",
-        "$w(0, '.cw-mp-name')?.textContent === 'Claire Hanna'",
+        "$w(0, '.cw-mp-name')?.textContent === 'Claire Hanna' && $w(0, '.cw-letter')",
     )
     .await;
     browser
@@ -412,7 +412,7 @@ pub async fn works_under_a_strict_content_security_policy(engine: Engine) {
     wait(
         &browser,
         "the MP",
-        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '.cw-letter')",
     )
     .await;
     wait(

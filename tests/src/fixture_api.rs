@@ -173,10 +173,13 @@ fn file(path: PathBuf, base: &str) -> Option<String> {
         .map(|body| body.replace(REAL_MEMBERS, base))
 }
 
-/// The postcode `text` names, compact ("SW1A1AA"), if it is one.
+/// The postcode `text` names, compact ("SW1A1AA"), if it is one as the widget sends it (with
+/// its digits: the parser would read a seat's name such as "Telford" as a postcode typed with
+/// letters for digits).
 fn compact_postcode(text: &str) -> Option<String> {
-    widget_core::Postcode::parse(text)
-        .ok()
+    text.contains(|c: char| c.is_ascii_digit())
+        .then(|| widget_core::Postcode::parse(text).ok())
+        .flatten()
         .map(|p| p.as_str().replace(' ', ""))
 }
 

@@ -167,11 +167,15 @@ impl WidgetPage {
         self.click(".cw-postcode-form button[type=submit]").await;
     }
 
+    /// Looks up `postcode` and waits for the MP `name` and what follows the card: the letter
+    /// step, or the problem that keeps it away (its contact details or code did not arrive).
     pub async fn find_mp(&self, postcode: &str, name: &str) {
         self.look_up(postcode).await;
         self.wait_for(
             &format!("{name} for {postcode}"),
-            &format!("$('.cw-mp-name')?.textContent === {name:?}"),
+            &format!(
+                "$('.cw-mp-name')?.textContent === {name:?} && ($('.cw-letter') || $('.cw-problem'))"
+            ),
         )
         .await;
     }

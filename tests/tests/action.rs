@@ -175,7 +175,7 @@ async fn a_short_retry_after_is_waited_out_automatically() {
     page.look_up("SE1 3XX").await;
     page.wait_for(
         "the MP after the 1 s Retry-After",
-        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('.cw-letter')",
     )
     .await;
     let postcode_requests = page
@@ -352,7 +352,7 @@ async fn retry_recovers_after_garbled(api: FixtureApi, postcode: &str, path: &st
     page.click(".cw-problem button").await;
     page.wait_for(
         &format!("the MP after Retry ({path})"),
-        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('.cw-letter')",
     )
     .await;
     let asked = page
@@ -424,7 +424,7 @@ async fn a_complete_postcode_is_looked_up_while_typing() {
     page.type_into("#cw-postcode", "BT1 5GS").await;
     page.wait_for(
         "the MP without pressing the button",
-        "$('.cw-mp-name')?.textContent === 'Claire Hanna'",
+        "$('.cw-mp-name')?.textContent === 'Claire Hanna' && $('.cw-letter')",
     )
     .await;
     // No focus jump while the supporter is still typing.
@@ -494,7 +494,7 @@ async fn the_whole_flow_works_by_keyboard_alone() {
     page.press(&keys).await;
     page.wait_for(
         "the MP",
-        "$('.cw-mp-name')?.textContent === 'Stephen Doughty'",
+        "$('.cw-mp-name')?.textContent === 'Stephen Doughty' && $('.cw-letter')",
     )
     .await;
     page.wait_for(
@@ -625,7 +625,7 @@ async fn offline_is_said_and_retry_works_once_back_online() {
     page.click(".cw-problem button").await;
     page.wait_for(
         "the MP once online",
-        "$('.cw-mp-name')?.textContent === 'Stephen Doughty'",
+        "$('.cw-mp-name')?.textContent === 'Stephen Doughty' && $('.cw-letter')",
     )
     .await;
     page.browser.close().await;

@@ -367,7 +367,7 @@ async fn test_mode_sends_the_preview_email_to_the_test_address() {
     wait(
         &browser,
         "the fixture MP",
-        "$p('.cw-mp-name')?.textContent === 'Rachel Blake'",
+        "$p('.cw-mp-name')?.textContent === 'Rachel Blake' && $p('.cw-letter')",
     )
     .await;
     assert_eq!(

@@ -115,7 +115,7 @@ async fn widgets_on_one_page_share_what_the_lookup_services_answered() {
     wait(
         &browser,
         "the first widget's MP",
-        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '.cw-letter')",
     )
     .await;
     assert_eq!(
@@ -128,7 +128,7 @@ async fn widgets_on_one_page_share_what_the_lookup_services_answered() {
     wait(
         &browser,
         "the second widget's MP",
-        "$w(1, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+        "$w(1, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(1, '.cw-letter')",
     )
     .await;
     assert_eq!(
@@ -251,7 +251,12 @@ async fn events_reach_the_host_page_without_the_postcode_or_what_was_typed() {
     look_up(&browser, 0, "ZZ9 9ZZ").await;
     wait(&browser, "the error", "$w(0, '#cw-postcode-error')").await;
     look_up(&browser, 0, "SW1A 1AA").await;
-    wait(&browser, "the MP", "$w(0, '.cw-mp-name')").await;
+    wait(
+        &browser,
+        "the MP",
+        "$w(0, '.cw-mp-name') && $w(0, '.cw-letter')",
+    )
+    .await;
     set_value(&browser, 0, "#cw-name", "Siân Nguyễn").await;
     set_value(&browser, 0, "#cw-address", "12 Secret Street").await;
     eval(
@@ -403,7 +408,7 @@ async fn dark_theme_and_partner_colours_keep_contrast() {
     wait(
         &browser,
         "the MP in the dark widget",
-        "$w(0, '.cw-mp-name')",
+        "$w(0, '.cw-mp-name') && $w(0, '.cw-letter')",
     )
     .await;
     let violations = browser.axe_violations("campaign-widget").await;

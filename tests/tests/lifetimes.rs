@@ -59,7 +59,7 @@ async fn widgets_removed_mid_lookup_end_quietly_and_the_others_keep_working() {
     wait(
         &browser,
         "the remaining widget's MP",
-        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '.cw-letter')",
     )
     .await;
     let errors = browser.console_errors().await;
@@ -110,7 +110,7 @@ async fn a_widget_put_back_on_the_page_mounts_again_and_works() {
     wait(
         &browser,
         "its MP",
-        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald'",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '.cw-letter')",
     )
     .await;
     assert_eq!(
