@@ -2,7 +2,7 @@
 //! campaign.rs, embed.rs) and Firefox and WebKit in engines.rs, with the same checks.
 
 use crate::partner::{eval, look_up, open, page, partner, wait, Origins, LISTENER};
-use crate::widget_page::{field, fill_in_details, open_in, query_fields};
+use crate::widget_page::{field, fill_in_details, open_in, open_page, query_fields};
 use crate::{host_page_for, site_with_host_page, Browser, Engine, FixtureApi, Server};
 use serde_json::json;
 use std::time::Duration;
@@ -440,4 +440,102 @@ pub async fn works_under_a_strict_content_security_policy(engine: Engine) {
         "CSP violations or errors: {violations:#?}"
     );
     browser.close().await;
+}
+
+/// The connections to the lookup services are opened when the postcode field gets focus
+/// (preconnect links inside the widget's shadow root, none on the host page), before any
+/// request: each origin sees a connection and no bytes.
+pub async fn focusing_the_postcode_field_opens_the_connections_to_both_services(engine: Engine) {
+    use std::io::Read;
+    use std::net::TcpListener;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    // Two origins that count connections and the bytes sent on them, and never answer.
+    let origin = || {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("listen");
+        let port = listener.local_addr().unwrap().port();
+        let (connections, bytes) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let (c, b) = (Arc::clone(&connections), Arc::clone(&bytes));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                c.fetch_add(1, Ordering::SeqCst);
+                let b = Arc::clone(&b);
+                std::thread::spawn(move || {
+                    let mut stream = stream;
+                    let _ = stream.set_read_timeout(Some(Duration::from_secs(20)));
+                    let mut buffer = [0u8; 512];
+                    while let Ok(n) = stream.read(&mut buffer) {
+                        if n == 0 {
+                            break;
+                        }
+                        b.fetch_add(n, Ordering::SeqCst);
+                    }
+                });
+            }
+        });
+        (format!("http://127.0.0.1:{port}"), connections, bytes)
+    };
+    let (postcodes, postcodes_connections, postcodes_bytes) = origin();
+    let (members, members_connections, members_bytes) = origin();
+    let host_page = host_page_for(
+        engine,
+        &format!(r#"data-postcodes-api="{postcodes}/" data-members-api="{members}""#),
+        None,
+    );
+    let page = open_page(engine, FixtureApi::start(), host_page, 1280, 900).await;
+    page.wait_for("the postcode field", "$('#cw-postcode')")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(postcodes_connections.load(Ordering::SeqCst), 0);
+    assert_eq!(members_connections.load(Ordering::SeqCst), 0);
+    // Focused by the driver as a supporter's first key press would (WebKit's driver refuses a
+    // click there: "intercepted"); one letter is no postcode, so no lookup starts.
+    page.field("#cw-postcode")
+        .await
+        .send_keys("S")
+        .await
+        .expect("type into the field");
+    page.browser
+        .wait_until(
+            "the preconnect links",
+            "return document.querySelector('campaign-widget').shadowRoot\
+             .querySelectorAll('link[rel=preconnect]').length === 2",
+            Duration::from_secs(10),
+        )
+        .await;
+    for _ in 0..100 {
+        if postcodes_connections.load(Ordering::SeqCst) > 0
+            && members_connections.load(Ordering::SeqCst) > 0
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        postcodes_connections.load(Ordering::SeqCst) > 0,
+        "postcodes.io not warmed"
+    );
+    assert!(
+        members_connections.load(Ordering::SeqCst) > 0,
+        "Members API not warmed"
+    );
+    assert_eq!(
+        postcodes_bytes.load(Ordering::SeqCst),
+        0,
+        "a request was sent"
+    );
+    assert_eq!(
+        members_bytes.load(Ordering::SeqCst),
+        0,
+        "a request was sent"
+    );
+    assert_eq!(
+        page.browser
+            .js("return document.querySelectorAll('link[rel=preconnect]').length")
+            .await,
+        json!(0),
+        "nothing on the host page"
+    );
+    page.browser.close().await;
 }

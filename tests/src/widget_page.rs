@@ -212,6 +212,37 @@ impl WidgetPage {
         );
     }
 
+    /// Asserts that the partner's origin holds nothing: sessionStorage, localStorage, cookies,
+    /// IndexedDB and Cache Storage are all empty.
+    pub async fn assert_nothing_stored(&self) {
+        let stored = self
+            .browser
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 (async () => {
+                   const dbs = indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [];
+                   const caches_ = self.caches ? await caches.keys() : [];
+                   return {
+                     session: Object.keys(sessionStorage),
+                     local: Object.keys(localStorage),
+                     cookies: document.cookie,
+                     indexedDb: dbs,
+                     cacheStorage: caches_,
+                   };
+                 })().then(done, e => done({ error: String(e) }));",
+                vec![],
+            )
+            .await
+            .expect("read the partner origin's storage");
+        assert_eq!(
+            stored,
+            serde_json::json!({
+                "session": [], "local": [], "cookies": "", "indexedDb": [], "cacheStorage": []
+            })
+        );
+    }
+
     /// Presses the email app link (staying on the page), answers that the email went, and
     /// waits for the thanks.
     pub async fn send_and_confirm(&self) {

@@ -389,32 +389,7 @@ async fn nothing_is_left_in_the_partner_pages_storage() {
     page.find_mp("SW1A 1AA", "Rachel Blake").await;
     fill_in_details(&page).await;
     page.send_and_confirm().await;
-    let stored = page
-        .browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             (async () => {
-               const dbs = indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [];
-               const caches_ = self.caches ? await caches.keys() : [];
-               return {
-                 session: Object.keys(sessionStorage),
-                 local: Object.keys(localStorage),
-                 cookies: document.cookie,
-                 indexedDb: dbs,
-                 cacheStorage: caches_,
-               };
-             })().then(done, e => done({ error: String(e) }));",
-            vec![],
-        )
-        .await
-        .expect("read the partner origin's storage");
-    assert_eq!(
-        stored,
-        serde_json::json!({
-            "session": [], "local": [], "cookies": "", "indexedDb": [], "cacheStorage": []
-        })
-    );
+    page.assert_nothing_stored().await;
     page.browser.close().await;
 }
 

@@ -36,6 +36,8 @@ in_firefox_and_webkit!(
     retry_recovers_after_a_fault,
     // postcodes.io 500, slow, unreachable, garbled: the MP through the search by postcode.
     postcodes_io_down_still_finds_the_mp,
+    // The field's focus opens a connection to each lookup service (preconnect in the shadow root).
+    focusing_the_postcode_field_opens_the_connections_to_both_services,
     iframe_embed_grows_with_its_content_and_forwards_events,
     two_widgets_with_different_campaigns_work_independently,
     works_under_a_strict_content_security_policy,

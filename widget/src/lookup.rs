@@ -15,7 +15,9 @@
 //! read it there. Only an answer that decoded into a result is remembered, so "Try again"
 //! after a garbled answer, a 5xx, a timeout or being offline always asks again.
 
+use futures::future::{select, Either};
 use std::cell::RefCell;
+use std::pin::pin;
 use std::time::Duration;
 use web_sys::RequestCache;
 use widget_core::campaign::ApiConfig;
@@ -142,38 +144,74 @@ async fn find_member(api: &ApiConfig, name: &str, cancel: &Cancel) -> Result<Mp,
     }
 }
 
+/// How long postcodes.io may take before the second route is asked alongside it (less when the
+/// time limit is shorter): it normally answers in a tenth of a second, and a supporter should
+/// not wait out the whole time limit of a service that has stopped answering.
+const SECOND_ROUTE_AFTER_MS: u32 = 2500;
+
 /// Finds the MP for `postcode`: postcodes.io and a search by seat name, or, when postcodes.io
-/// cannot answer, a search by postcode. Answers are remembered per page, so each is asked once.
+/// cannot answer (an error, or no answer within [`SECOND_ROUTE_AFTER_MS`]), a search by
+/// postcode. Answers are remembered per page, so each is asked once.
 pub async fn find_mp(
     api: &ApiConfig,
     postcode: &Postcode,
     cancel: &Cancel,
 ) -> Result<Found, FetchError> {
-    let constituency = fetch_decoded(&postcode_url(&api.postcodes, postcode), api, cancel, |r| {
+    let url = postcode_url(&api.postcodes, postcode);
+    let first = pin!(fetch_decoded(&url, api, cancel, |r| {
         decode_postcode(r.status, &r.body, r.retry_after.as_deref())
-    })
-    .await;
-    let mp = match constituency {
-        Ok(constituency) => find_member(api, &constituency.name, cancel).await?,
-        Err(FetchError::Failed(error)) if !error.is_about_postcode() => {
-            match find_member_by_postcode(api, postcode, cancel).await {
-                Ok(mp) => mp,
-                // A vacant seat is an answer: the supporter is told so, as on the first route.
-                Err(FetchError::Failed(vacant @ LookupError::NoCurrentMp { .. })) => {
-                    return Err(vacant.into())
+    }));
+    let patience = Duration::from_millis(u64::from(SECOND_ROUTE_AFTER_MS.min(api.timeout_ms / 2)));
+    let mp = match select(first, pin!(sleep(patience))).await {
+        Either::Left((constituency, _)) => match constituency {
+            Ok(constituency) => find_member(api, &constituency.name, cancel).await?,
+            Err(FetchError::Failed(error)) if !error.is_about_postcode() => {
+                second_route(find_member_by_postcode(api, postcode, cancel).await, error)?
+            }
+            Err(other) => return Err(other),
+        },
+        // postcodes.io is slow: the second route alongside it, and whichever names a seat first.
+        Either::Right(((), first)) => {
+            let second = pin!(find_member_by_postcode(api, postcode, cancel));
+            match select(first, second).await {
+                Either::Left((Ok(constituency), _)) => {
+                    find_member(api, &constituency.name, cancel).await?
                 }
-                Err(FetchError::Cancelled) => return Err(FetchError::Cancelled),
-                // Anything else (down too, no seat, several seats) is no answer: never a guess,
-                // and the problem told is postcodes.io's.
-                Err(FetchError::Failed(_)) => return Err(error.into()),
+                Either::Left((Err(FetchError::Failed(error)), second))
+                    if !error.is_about_postcode() =>
+                {
+                    second_route(second.await, error)?
+                }
+                Either::Left((Err(other), _)) => return Err(other),
+                Either::Right((found @ (Ok(_) | Err(FetchError::Cancelled)), _)) => found?,
+                Either::Right((
+                    Err(FetchError::Failed(vacant @ LookupError::NoCurrentMp { .. })),
+                    _,
+                )) => return Err(vacant.into()),
+                // No answer from the second route: postcodes.io's, whatever it is.
+                Either::Right((Err(FetchError::Failed(_)), first)) => match first.await {
+                    Ok(constituency) => find_member(api, &constituency.name, cancel).await?,
+                    Err(error) => return Err(error),
+                },
             }
         }
-        Err(other) => return Err(other),
     };
     Ok(Found {
         postcode: postcode.clone(),
         mp,
     })
+}
+
+/// What the second route's outcome means when postcodes.io failed with `error`: the MP, a
+/// vacant seat (an answer: the supporter is told so, as on the first route), or else (down too,
+/// no seat, several seats: never a guess) postcodes.io's own problem.
+fn second_route(outcome: Result<Mp, FetchError>, error: LookupError) -> Result<Mp, FetchError> {
+    match outcome {
+        Ok(mp) => Ok(mp),
+        Err(FetchError::Failed(vacant @ LookupError::NoCurrentMp { .. })) => Err(vacant.into()),
+        Err(FetchError::Cancelled) => Err(FetchError::Cancelled),
+        Err(FetchError::Failed(_)) => Err(error.into()),
+    }
 }
 
 /// The second route: the Members API's constituency search asked with the whole postcode.
