@@ -171,7 +171,19 @@ async fn retry_recovers_after_a_fault() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_short_retry_after_is_waited_out_automatically() {
-    let page = open("", 1280, 900).await;
+    // With the default time limit (8 s), so that the 1 s wait comes well before the second
+    // route would be asked alongside postcodes.io (after 2.5 s).
+    let api = FixtureApi::start();
+    let host_page = host_page(
+        &format!(
+            r#"data-postcodes-api="{0}" data-members-api="{0}""#,
+            api.url()
+        ),
+        None,
+    );
+    let page = open_page(Engine::Chromium, api, host_page, 1280, 900).await;
+    page.wait_for("the postcode field", "$('#cw-postcode')")
+        .await;
     page.look_up("SE1 3XX").await;
     page.wait_for(
         "the MP after the 1 s Retry-After",
@@ -185,6 +197,11 @@ async fn a_short_retry_after_is_waited_out_automatically() {
         .filter(|r| r.starts_with("/postcodes/SE1"))
         .count();
     assert_eq!(postcode_requests, 2);
+    assert!(!page
+        .api
+        .requests()
+        .iter()
+        .any(|r| r.contains("searchText=SE1")));
     page.browser.close().await;
 }
 
