@@ -212,6 +212,13 @@ impl WidgetPage {
         );
     }
 
+    /// Asserts that the letter's email app link goes to `address`.
+    pub async fn assert_mailto_to(&self, address: &str) {
+        let href = self.eval("$('.cw-mailto')?.getAttribute('href')").await;
+        let href = href.as_str().unwrap_or_default();
+        assert!(href.starts_with(&format!("mailto:{address}?")), "{href}");
+    }
+
     /// Asserts that the partner's origin holds nothing: sessionStorage, localStorage, cookies,
     /// IndexedDB and Cache Storage are all empty.
     pub async fn assert_nothing_stored(&self) {

@@ -27,6 +27,25 @@ fn lookups_since(page: &Page, from: usize) -> Vec<String> {
         .collect()
 }
 
+/// Westminster looked up on a page whose fixture API answers Rachel Blake's contact details
+/// only after `delay`; returns once her card is shown.
+async fn card_with_slow_contact(delay: Duration, width: u32, height: u32) -> Page {
+    let page = open_with(
+        FixtureApi::slow("/api/Members/5097/Contact", delay),
+        "",
+        width,
+        height,
+    )
+    .await;
+    page.look_up("SW1A 1AA").await;
+    page.wait_for(
+        "the MP card",
+        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
+    page
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn postcodes_io_down_still_finds_the_mp() {
     cases::postcodes_io_down_still_finds_the_mp(Engine::Chromium).await;
@@ -169,19 +188,7 @@ async fn when_both_routes_fail_the_error_is_postcodes_ios_and_no_seat_is_guessed
 
 #[tokio::test(flavor = "current_thread")]
 async fn the_mp_card_comes_before_the_contact_details_and_the_letter_waits_for_them() {
-    let page = open_with(
-        FixtureApi::slow("/api/Members/5097/Contact", Duration::from_millis(1200)),
-        "",
-        1280,
-        900,
-    )
-    .await;
-    page.look_up("SW1A 1AA").await;
-    page.wait_for(
-        "the MP card",
-        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
-    )
-    .await;
+    let page = card_with_slow_contact(Duration::from_millis(1200), 1280, 900).await;
     // The card is there while the contact details are still on their way.
     assert_eq!(page.eval("!!$('#cw-name')").await, Value::Bool(false));
     assert_eq!(page.eval("!!$('.cw-problem')").await, Value::Bool(false));
@@ -192,13 +199,7 @@ async fn the_mp_card_comes_before_the_contact_details_and_the_letter_waits_for_t
     );
     page.wait_for("the letter form", "$('#cw-name')").await;
     fill_in_details(&page).await;
-    let href = page.eval("$('.cw-mailto').getAttribute('href')").await;
-    assert!(
-        href.as_str()
-            .unwrap()
-            .starts_with("mailto:rachel.blake.mp@parliament.uk?"),
-        "{href}"
-    );
+    page.assert_mailto_to("rachel.blake.mp@parliament.uk").await;
     page.browser.close().await;
 }
 
@@ -300,14 +301,7 @@ async fn the_postcode_goes_only_to_the_lookup_services() {
             );
         }
         assert_eq!(carrying, expected, "second route: {second_route}");
-        let stored = page
-            .browser
-            .js(
-                "return [Object.keys(sessionStorage).length, Object.keys(localStorage).length, \
-                 document.cookie]",
-            )
-            .await;
-        assert_eq!(stored, json!([0, 0, ""]));
+        page.assert_nothing_stored().await;
         page.browser.close().await;
     }
 }
@@ -316,19 +310,7 @@ async fn the_postcode_goes_only_to_the_lookup_services() {
 /// no error, and the request is abandoned.
 #[tokio::test(flavor = "current_thread")]
 async fn a_widget_removed_while_the_contact_details_arrive_ends_quietly() {
-    let page = open_with(
-        FixtureApi::slow("/api/Members/5097/Contact", Duration::from_millis(1500)),
-        "",
-        1280,
-        900,
-    )
-    .await;
-    page.look_up("SW1A 1AA").await;
-    page.wait_for(
-        "the MP card",
-        "$('.cw-mp-name')?.textContent === 'Rachel Blake'",
-    )
-    .await;
+    let page = card_with_slow_contact(Duration::from_millis(1500), 1280, 900).await;
     page.browser
         .js(
             "window.late = []; const w = document.querySelector('campaign-widget');\
