@@ -1,8 +1,9 @@
-//! The lookup's code as one piece: finding the MP (requests, decoding, name matching) and
-//! showing them (the MP card at once, then the letter step once the MP's contact details, fetched
-//! meanwhile, have arrived). In the release build this is a wasm chunk
-//! of its own (split point [`lookup_code`]), which the postcode field fetches on its first
-//! keystroke: the first load carries only the form.
+//! The lookup's code as one piece: finding the MP (requests, decoding, name matching, the
+//! second route) and showing them (the MP card at once, then the letter step once the MP's
+//! contact details, fetched meanwhile, have arrived). In the release build this is a wasm
+//! chunk of its own (split point [`lookup_code`]), fetched when the browser is idle after the
+//! first view, or on the postcode field's focus or first keystroke: the first load carries
+//! only the form.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -170,8 +171,9 @@ pub async fn lookup_code() -> Result<LookupCode, ChunkUnavailable> {
 }
 
 /// Starts fetching the lookup's chunk (split build) so that it is there when the postcode is
-/// complete: called on the postcode field's first keystroke. Later calls cost nothing; a
-/// failure is not remembered ([`lookup_code`] tries again).
+/// complete: called when the browser is idle after the first view, and on the postcode field's
+/// focus and keystrokes. Later calls cost nothing; a failure is not remembered ([`lookup_code`]
+/// tries again).
 pub fn prefetch_lookup_code() {
     #[cfg(widget_split)]
     leptos::task::spawn_local(async {
