@@ -275,8 +275,9 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
         stylesheet_integrity,
         lang,
     } = options;
-    // A stylesheet with an integrity hash must be fetched with CORS for the browser to check it.
-    let cross_origin = stylesheet_integrity.as_ref().map(|_| "anonymous");
+    // Checked by the browser when there is a hash (an empty one checks nothing), which needs the
+    // file fetched with CORS (README, "Hosting").
+    let integrity = stylesheet_integrity.unwrap_or_default();
     let campaign = campaign.and_then(|c| {
         let texts = c.texts(lang);
         c.localized(lang)
@@ -294,8 +295,8 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
             <link
                 rel="stylesheet"
                 href=stylesheet
-                integrity=stylesheet_integrity
-                crossorigin=cross_origin
+                integrity=integrity
+                crossorigin="anonymous"
                 on:load=move |_| set_styled.set(true)
                 on:error=move |_| set_styled.set(true)
             />
