@@ -2,8 +2,12 @@
 //! campaign.rs, embed.rs) and Firefox and WebKit in engines.rs, with the same checks.
 
 use crate::partner::{eval, look_up, open, page, partner, wait, Origins, LISTENER};
+use crate::release::{self, NEW_WORD, OLD_WORD};
 use crate::widget_page::{field, fill_in_details, open_in, query_fields};
-use crate::{host_page_for, site_with_host_page, Browser, Engine, FixtureApi, Server};
+use crate::{
+    dist_dir, host_page_for, release_files, site_with_host_page, Browser, Engine, FixtureApi,
+    Server,
+};
 use serde_json::json;
 use std::time::Duration;
 
@@ -132,7 +136,8 @@ pub async fn happy_path_builds_a_personal_email_to_the_mp(engine: Engine) {
     assert_eq!(field(&gmail_fields, "body"), body.replace("\r\n", "\n"));
 
     // An English widget never fetches the Welsh words.
-    let welsh = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/cy.json'))";
+    let welsh =
+        "performance.getEntriesByType('resource').some(e => /\\/cy\\.\\w+\\.json$/.test(e.name))";
     assert_eq!(page.eval(welsh).await, false, "no cy.json for English");
     // Sending asks whether it went, then thanks.
     page.send_and_confirm().await;
@@ -378,4 +383,117 @@ pub async fn works_under_a_strict_content_security_policy(engine: Engine) {
         "CSP violations or errors: {violations:#?}"
     );
     browser.close().await;
+}
+
+/// Two releases deployed into one folder, as a host holds them after a deploy (the new one's
+/// hashed files first, its loader last, nothing deleted; `release::deploy`): a page opened
+/// before the deploy keeps running the old release, fetching its lookup and letter modules
+/// after the deploy, and a page opened after it runs the new one (its built-in headline ends
+/// in another word, and every wasm module differs). Each page fetches files of its own release
+/// only and logs no error.
+pub async fn a_page_runs_one_release_across_a_deploy(engine: Engine) {
+    let old = dist_dir();
+    let new = release::second_build();
+    let host = release::scratch(&format!("host-{}", engine.name()));
+    release::copy_folder(&old, &host);
+    let cdn = Server::hosting(host.clone(), None);
+    let api = FixtureApi::start();
+    let body = format!(
+        "<h1>A partner</h1><script src=\"{}/embed.js\" async data-postcodes-api=\"{api}\" \
+         data-members-api=\"{api}\" data-api-timeout=\"1500\"></script>",
+        cdn.url,
+        api = api.url()
+    );
+    let site = partner(vec![(
+        "/page.html",
+        page(&engine.console_hook(""), &body),
+        vec![],
+    )]);
+    let files = |dist: &std::path::Path| -> Vec<String> {
+        release_files(dist)
+            .into_iter()
+            .map(|(path, _)| format!("/{path}"))
+            .collect()
+    };
+    let (old_files, new_files) = (files(&old), files(&new));
+    let fetched_since = |from: usize| -> Vec<String> {
+        cdn.requests()[from..]
+            .iter()
+            .map(|r| r.split('?').next().unwrap_or(r).to_owned())
+            .collect()
+    };
+    let headline = "$w(0, '.cw-headline').textContent";
+
+    // Before the deploy.
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/page.html").await;
+    wait(&browser, "the widget", "$w(0, '#cw-postcode')").await;
+    let before = eval(&browser, headline).await;
+    assert!(
+        before.as_str().unwrap_or("").ends_with(OLD_WORD),
+        "{before}"
+    );
+
+    release::deploy(&new, &host);
+
+    // The old page goes on: the lookup and the letter step arrive from its own release.
+    let asked = cdn.requests().len();
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(
+        &browser,
+        "the MP and the letter form on the page opened before the deploy",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '#cw-name')",
+    )
+    .await;
+    assert_eq!(eval(&browser, headline).await, before);
+    let after_deploy = fetched_since(asked);
+    for module in ["campaign-widget-lookup.wasm", "campaign-widget-letter.wasm"] {
+        let name = format!("/{}", crate::release_file_in(&old, module));
+        assert!(after_deploy.contains(&name), "{name} in {after_deploy:?}");
+        assert!(!new_files.contains(&name), "{name} is in both releases");
+    }
+    let old_page = fetched_since(0);
+    for file in &old_page {
+        assert!(
+            old_files.contains(file),
+            "the old page fetched {file}, not of its release"
+        );
+    }
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+
+    // A page opened after the deploy.
+    let asked = cdn.requests().len();
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/page.html").await;
+    wait(&browser, "the widget", "$w(0, '#cw-postcode')").await;
+    let now = eval(&browser, headline).await;
+    assert!(now.as_str().unwrap_or("").ends_with(NEW_WORD), "{now}");
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(
+        &browser,
+        "the MP and the letter form on the page opened after the deploy",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '#cw-name')",
+    )
+    .await;
+    let new_page = fetched_since(asked);
+    for file in &new_page {
+        assert!(
+            new_files.contains(file),
+            "the new page fetched {file}, not of its release"
+        );
+    }
+    let main = format!(
+        "/{}",
+        crate::release_file_in(&new, "campaign-widget_bg.wasm")
+    );
+    assert!(
+        new_page.contains(&main) && !old_files.contains(&main),
+        "{new_page:?}"
+    );
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&host);
 }
