@@ -37,4 +37,7 @@ in_firefox_and_webkit!(
     iframe_embed_grows_with_its_content_and_forwards_events,
     two_widgets_with_different_campaigns_work_independently,
     works_under_a_strict_content_security_policy,
+    // Two releases in one folder: a page opened before the deploy runs the old one to the end
+    // (its lookup and letter modules fetched after the deploy), a fresh page the new one.
+    a_page_runs_one_release_across_a_deploy,
 );
