@@ -20,7 +20,10 @@ SHORT="public, max-age=300, stale-while-revalidate=3600"
 # A content hash in a name: NAME.HASH.EXT, HASH being 10 hex digits (scripts/name-files.sh).
 HASHED='\.[0-9a-f]{10}\.[a-z]+$'
 
-files() { (cd "$DIST" && find . -type f ! -name manifest.json ! -name _headers | sed 's|^\./||' | LC_ALL=C sort); }
+# The release's files (but the manifest itself; the rules too, with `rules`).
+files() {
+  (cd "$DIST" && find . -type f ! -name manifest.json ${1:+! -name _headers} | sed 's|^\./||' | LC_ALL=C sort)
+}
 
 {
   echo "# Hosting rules for campaign-widget $VERSION (scripts/manifest.sh). Paths are from the"
@@ -30,7 +33,7 @@ files() { (cd "$DIST" && find . -type f ! -name manifest.json ! -name _headers |
   echo "  Access-Control-Allow-Origin: *"
   echo "  X-Content-Type-Options: nosniff"
   # Each file gets exactly one Cache-Control (hosts join the values of rules that both match).
-  files | while read -r path; do
+  files rules | while read -r path; do
     if [[ $path =~ $HASHED || $path == "v/$VERSION/embed.js" ]]; then
       printf '/%s\n  Cache-Control: %s\n' "$path" "$IMMUTABLE"
     else
