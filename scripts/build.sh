@@ -10,7 +10,12 @@ cd "$(dirname "$0")/.."
 # keep their names.
 rm -rf dist
 mkdir -p dist/demo
-cp index.html style/demo.css demo/favicon.svg widget/core/campaign.schema.json dist/
+# (index.html without its lines for Trunk, the development build's, and naming the release's
+# manifest, from which the demo page's editor takes the pinned snippet's integrity.)
+MANIFEST_META='<meta name="campaign-widget-manifest" content="'
+grep -qF "$MANIFEST_META\">" index.html || { echo "build: index.html has no $MANIFEST_META\">" >&2; exit 1; }
+grep -v 'data-trunk' index.html | sed "s|$MANIFEST_META\">|${MANIFEST_META}manifest.json\">|" >dist/index.html
+cp style/demo.css demo/favicon.svg widget/core/campaign.schema.json dist/
 cp -R demo/site/. dist/demo/
 
 # The widget's release wasm. Flags for it only (not the tests, clippy or the demo's editor
@@ -99,7 +104,7 @@ cp widget/core/src/lang/cy.json widget/js/embed.js widget/js/embed.html "$STAGE/
 scripts/name-files.sh "$STAGE" dist
 # The demo page's editor logic: the core compiled on its own (never shipped to partners).
 cargo build --quiet --release -p campaign-demo --target wasm32-unknown-unknown
-wasm-bindgen --target web --no-typescript --out-dir dist/demo/pkg \
+wasm-bindgen --target web --no-typescript --out-dir dist/demo/pkg --out-name campaign-demo \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/campaign_demo.wasm"
 # 7. What the release holds (every file, its size, gzip size and hash) and how to serve it.
 scripts/manifest.sh dist

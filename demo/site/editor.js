@@ -1,7 +1,7 @@
 // The campaign editor on the demo page: a form over the campaign JSON, checked by the core
 // (compiled to ./pkg), with a live preview of the real widget, the email as the MP receives
 // it, and embed snippets. Demo-only: never shipped to partners.
-import init, { defaultCampaign, checkCampaign, sampleEmail, contrastRatio } from "./pkg/campaign_demo.js";
+import init, { defaultCampaign, checkCampaign, sampleEmail, contrastRatio } from "./pkg/campaign-demo.js";
 
 await init();
 
@@ -9,9 +9,10 @@ const $ = (id) => document.getElementById(id);
 const FIXTURE_API = location.origin + "/fixture-api";
 const WIDGET_BASE = new URL("..", import.meta.url).href;
 // The release's pinned loader (v/VERSION/embed.js, never changed once released) and its
-// Subresource Integrity value, from the release's manifest; the development build (trunk serve)
-// has none, and offers no pinned snippet.
-const PINNED = await fetch(new URL("manifest.json", WIDGET_BASE))
+// Subresource Integrity value, from the release's manifest, which the release's index.html
+// names; the development build (trunk serve) has none, and offers no pinned snippet.
+const MANIFEST = document.querySelector("meta[name=campaign-widget-manifest]")?.content;
+const PINNED = !MANIFEST ? null : await fetch(new URL(MANIFEST, WIDGET_BASE))
   .then((r) => r.json())
   .then((m) => (m.pinned && m.pinned.integrity ? m.pinned : null))
   .catch(() => null);

@@ -149,6 +149,12 @@ pub fn site_with_host_page(page: String) -> Server {
 /// The demo site: `dist/` at `/` and the fixture API at `/fixture-api/`, as README command 1
 /// serves it (`port` 0: any free port).
 pub fn demo_site(port: u16) -> Server {
+    fixture_api_site(port, Some(dist_dir()))
+}
+
+/// The fixture API at `/fixture-api/` on `port`, with the files under `root` at `/`, if any
+/// (`trunk serve` proxies to it without: Trunk.toml).
+pub fn fixture_api_site(port: u16, root: Option<PathBuf>) -> Server {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
     const PREFIX: &str = "/fixture-api";
@@ -159,7 +165,7 @@ pub fn demo_site(port: u16) -> Server {
     // Readable from other origins, like a CDN: pasted snippets load the widget from here.
     let server = Server::start_on(
         port,
-        Some(dist_dir()),
+        root,
         vec![("Access-Control-Allow-Origin".into(), "*".into())],
         Some(Box::new(move |url: &str| {
             let rest = url.strip_prefix(PREFIX)?;
