@@ -24,4 +24,4 @@ cp dist/manifest.json "$kept"
 tarball="$RELEASES/campaign-widget-$VERSION.tar.gz"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 \
   --transform "s|^dist|campaign-widget-$VERSION|" -czf "$tarball" dist
-echo "release: $tarball ($(wc -c <"$tarball") bytes), $(grep -c '"path"' dist/manifest.json) files, manifest dist/manifest.json"
+echo "release: $tarball ($(wc -c <"$tarball") bytes), $(grep -c '^    {"path"' dist/manifest.json) files, manifest dist/manifest.json"
