@@ -25,3 +25,5 @@ tarball="$RELEASES/campaign-widget-$VERSION.tar.gz"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 \
   --transform "s|^dist|campaign-widget-$VERSION|" -czf "$tarball" dist
 echo "release: $tarball ($(wc -c <"$tarball") bytes), $(grep -c '^    {"path"' dist/manifest.json) files, manifest dist/manifest.json"
+echo "release: to deploy (README \"Hosting\"): upload every file but embed.js and embed.html, then"
+echo "release: those two; delete no earlier release's files for at least a week; serve _headers' rules"
