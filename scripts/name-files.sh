@@ -61,11 +61,11 @@ wasm=$(publish "$STAGE/campaign-widget_bg.wasm")
 css=$(publish "$STAGE/widget.css")
 cy=$(publish "$STAGE/cy.json")
 
-# 4. The loader: its FILES line names this build's files, with their integrity; none for the
-#    glue, which the loader import()s, and import() takes none (its name is its content's).
+# 4. The loader: its FILES line names this build's files, with their integrity (the glue's for
+#    the modulepreload link that checks it before the loader import()s it).
 files() {
   printf '  const FILES = { js: ["%s", "%s"], wasm: ["%s", "%s"], css: ["%s", "%s"], cy: ["%s", "%s"] };' \
-    "$js" "" "$wasm" "$(integrity "$STAGE/campaign-widget_bg.wasm")" \
+    "$js" "$(integrity "$WORK/glue/campaign-widget.js")" "$wasm" "$(integrity "$STAGE/campaign-widget_bg.wasm")" \
     "$css" "$(integrity "$STAGE/widget.css")" "$cy" "$(integrity "$STAGE/cy.json")"
 }
 [ "$(grep -c '^  const FILES = ' "$STAGE/embed.js")" = 1 ] ||

@@ -497,3 +497,69 @@ pub async fn a_page_runs_one_release_across_a_deploy(engine: Engine) {
     browser.close().await;
     let _ = std::fs::remove_dir_all(&host);
 }
+
+/// The JS glue with one byte changed on the host: the loader's modulepreload link checks it
+/// against the integrity value the loader carries, so it never runs: the widget says it could
+/// not load, and nothing more is fetched.
+pub async fn a_tampered_glue_is_refused_before_it_runs_and_the_widget_says_so(engine: Engine) {
+    let dist = dist_dir();
+    let glue = format!("/{}", crate::release_file("campaign-widget.js"));
+    let real = std::fs::read_to_string(dist.join(&glue[1..])).expect("the glue");
+    // One byte changed in the message the chunk loader logs.
+    let tampered = real.replacen("could not be loaded", "could not be loadeD", 1);
+    assert_ne!(tampered, real);
+    let served = glue.clone();
+    let cdn = crate::server::Server::hosting(
+        dist.clone(),
+        Some(Box::new(move |url: &str| {
+            (url == served).then(|| crate::server::Reply {
+                status: 200,
+                content_type: "text/javascript; charset=utf-8",
+                body: tampered.clone().into_bytes(),
+                headers: Vec::new(),
+            })
+        })),
+    );
+    let body = format!(
+        "<h1>A partner</h1><script src=\"{}/embed.js\" async></script>",
+        cdn.url
+    );
+    let site = partner(vec![(
+        "/glue.html",
+        page(&engine.console_hook(""), &body),
+        vec![],
+    )]);
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/glue.html").await;
+    wait(
+        &browser,
+        "the widget's message",
+        "$w(0, '.cw-frame')?.textContent.includes('could not load')",
+    )
+    .await;
+    // (Chromium's log has the browser's own message; the other engines' hook sees the loader's.)
+    let console = browser.console_errors().await;
+    if engine == Engine::Chromium {
+        assert!(
+            console
+                .iter()
+                .any(|l| l.contains("integrity") && l.contains(&glue)),
+            "no integrity error: {console:#?}"
+        );
+    }
+    assert!(
+        console.iter().any(|l| l.contains("[campaign-widget]")),
+        "{console:#?}"
+    );
+    let requested = cdn.requests();
+    assert_eq!(
+        requested.iter().filter(|r| **r == glue).count(),
+        1,
+        "{requested:?}"
+    );
+    assert!(
+        !requested.iter().any(|r| r.ends_with(".wasm")),
+        "the wasm was fetched: {requested:?}"
+    );
+    browser.close().await;
+}

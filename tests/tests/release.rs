@@ -405,3 +405,8 @@ async fn a_tampered_pinned_loader_is_refused_and_the_page_stays_intact() {
     assert_eq!(cdn.requests(), [pinned_path], "nothing fetched after it");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_tampered_glue_is_refused_before_it_runs_and_the_widget_says_so() {
+    cases::a_tampered_glue_is_refused_before_it_runs_and_the_widget_says_so(Engine::Chromium).await;
+}

@@ -26,10 +26,19 @@
   const check = (file) => ({ integrity: FILES[file][1] });
   let bundle;
 
-  // The glue is a module: import() takes no integrity, its content-hashed name stands for it.
+  // The glue is a module, and import() takes no integrity: a modulepreload link with it fetches
+  // and checks the glue first, and import() then finds that checked module (or its failure).
+  // Where modulepreload is unknown (Safari before 17), the glue's content-hashed name stands.
+  const preload = () =>
+    new Promise((done, fail) => {
+      const link = Object.assign(document.createElement("link"), {
+        rel: "modulepreload", href: url("js"), integrity: FILES.js[1], crossOrigin: "anonymous",
+        onload: done, onerror: fail });
+      FILES.js[1] && link.relList.supports("modulepreload") ? document.head.append(link) : done();
+    });
   // The wasm is fetched here, checked, and handed to the glue.
   const load = () =>
-    (bundle = bundle || import(url("js")).then((m) =>
+    (bundle = bundle || preload().then(() => import(url("js"))).then((m) =>
       m.default({ module_or_path: fetch(url("wasm"), check("wasm")) }).then(() => m)));
   // Welsh words are a file of their own, fetched beside the bundle for Welsh widgets only
   // (without it they speak English).
