@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Builds the release bundle into dist/: the widget (wasm, JS glue, CSS, loader, iframe page)
-# and the campaign team's demo page with its editor.
+# Builds the release into dist/: the widget (wasm modules, JS glue, CSS, Welsh words, under
+# content-hashed names; the loader and iframe page under stable ones, and the loader's pinned
+# copy v/VERSION/embed.js), the campaign team's demo page with its editor, manifest.json and
+# the hosting rules _headers (scripts/name-files.sh). `scripts/release.sh` also packs it.
+# (The development build is Trunk's: `trunk serve`, README "Developing".)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# dist/ afresh: the demo page (index.html, the editor, example host pages) and the widget's
-# static files. (Trunk did this, and built the wasm, until the wasm had to be split between
-# cargo and wasm-bindgen, a step Trunk has no place for; what it did for us is these copies.)
+# dist/ afresh: the demo page (index.html, the editor, example host pages) and the files that
+# keep their names.
 rm -rf dist
 mkdir -p dist/demo
-cp index.html style/demo.css demo/favicon.svg widget/js/embed.html \
-  widget/core/campaign.schema.json widget/core/src/lang/cy.json dist/
+# (index.html without its lines for Trunk, the development build's, and naming the release's
+# manifest, from which the demo page's editor takes the pinned snippet's integrity.)
+MANIFEST_META='<meta name="campaign-widget-manifest" content="'
+grep -qF "$MANIFEST_META\">" index.html || { echo "build: index.html has no $MANIFEST_META\">" >&2; exit 1; }
+grep -v 'data-trunk' index.html | sed "s|$MANIFEST_META\">|${MANIFEST_META}manifest.json\">|" >dist/index.html
+cp style/demo.css demo/favicon.svg widget/core/campaign.schema.json dist/
 cp -R demo/site/. dist/demo/
 
 # The widget's release wasm. Flags for it only (not the tests, clippy or the demo's editor
@@ -34,7 +40,11 @@ RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$WIDGET_RUSTFLAGS" \
   cargo build --quiet --release -p campaign-widget --bin campaign-widget --target wasm32-unknown-unknown
 WASM_OUT="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release"
 WORK="${CARGO_TARGET_DIR:-target}/widget-split"
-rm -rf "$WORK"
+# This build's widget files under their plain names, before scripts/name-files.sh names them
+# by their content.
+STAGE="${CARGO_TARGET_DIR:-target}/widget-stage"
+rm -rf "$WORK" "$STAGE"
+mkdir -p "$STAGE"
 # 1. Split: the main module (what the first load needs), one module per split point
 #    (split_lookup.wasm, split_letter.wasm), a chunk_N.wasm for code that two split modules
 #    share and the main module does not need, and __wasm_split.js, which fetches and links them
@@ -50,7 +60,7 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$WORK/bi
 #    "Browsers"); mutable globals too: the split modules import the main module's stack pointer.
 WASM_OPT=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
-wasm-opt "${WASM_OPT[@]}" "$WORK/bindgen/campaign-widget_bg.wasm" -o dist/campaign-widget_bg.wasm
+wasm-opt "${WASM_OPT[@]}" "$WORK/bindgen/campaign-widget_bg.wasm" -o "$STAGE/campaign-widget_bg.wasm"
 # The other modules, renamed so that every file of the widget starts with campaign-widget
 # (one CORS rule on a CDN covers them all): split_X.wasm -> campaign-widget-X.wasm,
 # chunk_N.wasm -> campaign-widget-shared-N.wasm; __wasm_split.js loads them by the new names.
@@ -72,31 +82,29 @@ for module in "$WORK"/split/*.wasm; do
     chunk_*.wasm) shipped="campaign-widget-shared-${name#chunk_}" ;;
     *) echo "build: wasm-split-cli wrote $name, which this script does not know" >&2; exit 1 ;;
   esac
-  wasm-opt "${WASM_OPT[@]}" "$module" -o "dist/$shipped"
+  wasm-opt "${WASM_OPT[@]}" "$module" -o "$STAGE/$shipped"
   grep -qF "\"./$name\"" "$WORK/bindgen/__wasm_split.js" ||
     { echo "build: __wasm_split.js does not load ./$name by that name" >&2; exit 1; }
   sed -i "s|\"\./$name\"|\"./$shipped\"|" "$WORK/bindgen/__wasm_split.js"
 done
-# 4. The JS: wasm-bindgen's glue and the chunk loader, bundled into one module (they import
-#    each other; apart, the browser would find the second only after parsing the first, one
-#    more round trip before the wasm download starts: +150 ms on a slow 4G connection) and
-#    minified (-2 KB gzip). The targets are the oldest browsers that run the wasm (README), so
-#    that esbuild never writes newer syntax than they read.
+# 4. The JS: wasm-bindgen's glue and the chunk loader. scripts/name-files.sh names the chunks
+#    in the chunk loader by their content, then bundles the two with esbuild.
 # (wasm-bindgen imports __wasm_split.js once per split module that the main module loads, and
 # lists it as many times in the wasm's imports object, each time the same module: one is kept.)
 awk '!/^ *"\.\/__wasm_split\.js": import[0-9]+,$/ || !seen++' "$WORK/bindgen/campaign-widget.js" \
-  > "$WORK/bindgen/glue.js" && mv "$WORK/bindgen/glue.js" "$WORK/bindgen/campaign-widget.js"
-esbuild "$WORK/bindgen/campaign-widget.js" --bundle --minify --format=esm \
-  --target=chrome96,firefox79,safari15 --log-level=warning --outfile=dist/campaign-widget.js
-# The loader and the widget's CSS ship to every partner page up front: minified by esbuild
-# (-0.3 KB and -0.8 KB gzip). The loader is a classic script that must run in browsers too
-# old for the wasm (it tells them so): with the target ES2017, esbuild writes no newer syntax
-# than that (the loader's one newer thing, `import()`, stays as written). The CSS gets no
-# target, so esbuild rewrites none of it for older browsers: its plain light colours come
-# first and `light-dark()` under `@supports` (README, "Browsers").
-esbuild widget/js/embed.js --minify --target=es2017 --log-level=warning --outfile=dist/embed.js
-esbuild style/widget.css --minify --log-level=warning --outfile=dist/widget.css
+  > "$STAGE/campaign-widget.js"
+cp "$WORK/bindgen/__wasm_split.js" "$STAGE/"
+# 5. The rest of the widget: its CSS, minified by esbuild (-0.8 KB gzip; no target, so esbuild
+#    rewrites none of it for older browsers: its plain light colours come first and
+#    `light-dark()` under `@supports`, README "Browsers"), the Welsh words, the loader and the
+#    iframe page.
+esbuild style/widget.css --minify --log-level=warning --outfile="$STAGE/widget.css"
+cp widget/core/src/lang/cy.json widget/js/embed.js widget/js/embed.html "$STAGE/"
+# 6. Into dist/: content-hashed names bottom-up, the loader that names them, the pinned loader.
+scripts/name-files.sh "$STAGE" dist
 # The demo page's editor logic: the core compiled on its own (never shipped to partners).
 cargo build --quiet --release -p campaign-demo --target wasm32-unknown-unknown
-wasm-bindgen --target web --no-typescript --out-dir dist/demo/pkg \
+wasm-bindgen --target web --no-typescript --out-dir dist/demo/pkg --out-name campaign-demo \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/campaign_demo.wasm"
+# 7. What the release holds (every file, its size, gzip size and hash) and how to serve it.
+scripts/manifest.sh dist

@@ -11,6 +11,7 @@ WASM_SPLIT_VERSION=0.2.4
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132.0.0
 ESBUILD_VERSION=0.28.2
+TRUNK_VERSION=0.21.14
 
 say() { printf '[setup] %s\n' "$*"; }
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"; }
@@ -73,6 +74,17 @@ if has_version esbuild "^$ESBUILD_VERSION\$"; then
 else
   say "esbuild: installing esbuild@$ESBUILD_VERSION from npm"
   npm install -g --no-fund --no-audit "esbuild@$ESBUILD_VERSION" >/dev/null
+fi
+
+# Trunk: the development build with live reload (`trunk serve`, README "Developing"); the
+# release build is scripts/build.sh. 0.22 needs a newer rustc than this project's. Trunk.toml
+# pins the wasm-bindgen and wasm-opt versions installed above and runs offline, so Trunk uses
+# them and never downloads its own.
+if has_version trunk "^trunk $TRUNK_VERSION\$"; then
+  say "trunk $TRUNK_VERSION: present"
+else
+  say "trunk $TRUNK_VERSION: installing from crates.io (about 5 min)"
+  cargo install --locked --force trunk --version "$TRUNK_VERSION"
 fi
 
 if [ "${1:-}" = "--browser" ]; then

@@ -6,7 +6,8 @@
 # postcode field's first keystroke, the letter step's when a lookup starts, and any code those
 # two share (campaign-widget-shared-N.wasm) with whichever of them comes first. Sizes are
 # gzip -9, and Brotli -q 11 (what CDNs serve) where the `brotli` command exists (Debian
-# package `brotli`); the budgets are gzip -9.
+# package `brotli`); the budgets are gzip -9. Files and gzip sizes come from the release's
+# manifest.json (scripts/manifest.sh), which names each content-hashed file by its plain name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${DIST:-dist}"
@@ -14,44 +15,56 @@ budget=$(grep -E '^total_gzip_bytes=' size-budget.txt | cut -d= -f2)
 loader_budget=$(grep -E '^loader_gzip_bytes=' size-budget.txt | cut -d= -f2)
 chunk_budget=$(grep -E '^later_chunks_gzip_bytes=' size-budget.txt | cut -d= -f2)
 
+MANIFEST="$DIST/manifest.json"
+[ -f "$MANIFEST" ] || { echo "size report: $MANIFEST is missing (build first: scripts/build.sh)"; exit 1; }
+# The manifest's line for a plain name (a pattern: * for any characters).
+entries() {
+  local pattern
+  pattern=$(sed 's/[.]/\\./g; s/[*]/[^"]*/g' <<<"$1")
+  grep -E "\"name\": \"$pattern\"" "$MANIFEST" || true
+}
 # Everything a partner page downloads for one widget before the supporter can type a postcode.
 # (campaign-widget.js is wasm-bindgen's glue and the chunks' loader, bundled.)
-first_load=("$DIST/campaign-widget_bg.wasm" "$DIST/campaign-widget.js" "$DIST/widget.css" "$DIST/embed.js")
+first_load=("campaign-widget_bg.wasm" "campaign-widget.js" "widget.css" "embed.js")
 # Fetched once the supporter types.
-later=("$DIST"/campaign-widget-*.wasm)
+later=("campaign-widget-*.wasm")
 
 has_brotli=false
 command -v brotli >/dev/null 2>&1 && has_brotli=true
 br_size() { if $has_brotli; then brotli -q 11 -c "$1" | wc -c; else echo -; fi; }
 
-# Prints one row per file and sets `sum_gz` and `sum_br` for the group.
+# Prints one row per file (its name in the release) and sets `sum_gz` and `sum_br` for the group.
 group() {
   sum_gz=0 sum_br=0
-  for f in "$@"; do
-    [ -f "$f" ] || { echo "size report: $f is missing (build first: scripts/build.sh)"; exit 1; }
-    raw=$(wc -c <"$f")
-    gz=$(gzip -9 -c "$f" | wc -c)
-    br=$(br_size "$f")
-    sum_gz=$((sum_gz + gz))
-    $has_brotli && sum_br=$((sum_br + br))
-    [ "${f##*/}" = embed.js ] && loader=$gz
-    printf '  %-32s %10d %10d %10s\n' "${f#"$DIST"/}" "$raw" "$gz" "$br"
+  for name in "$@"; do
+    lines=$(entries "$name")
+    [ -n "$lines" ] || { echo "size report: $MANIFEST lists no $name (build first: scripts/build.sh)"; exit 1; }
+    while read -r line; do
+      path=$(sed 's/.*"path": "\([^"]*\)".*/\1/' <<<"$line")
+      raw=$(sed 's/.*"size": \([0-9]*\).*/\1/' <<<"$line")
+      gz=$(sed 's/.*"gzip": \([0-9]*\).*/\1/' <<<"$line")
+      br=$(br_size "$DIST/$path")
+      sum_gz=$((sum_gz + gz))
+      $has_brotli && sum_br=$((sum_br + br))
+      [ "$path" = embed.js ] && loader=$gz
+      printf '  %-38s %10d %10d %10s\n' "$path" "$raw" "$gz" "$br"
+    done <<<"$lines"
   done
 }
 total_br() { if $has_brotli; then echo "$1"; else echo -; fi; }
 
-printf '%-34s %10s %10s %10s\n' file raw gzip-9 brotli-11
+printf '%-40s %10s %10s %10s\n' file raw gzip-9 brotli-11
 echo "first load:"
 group "${first_load[@]}"
 first_gz=$sum_gz first_br=$sum_br
-printf '%-34s %10s %10d %10s  (budget %d, %d%% used)\n' "first load total" "" "$first_gz" \
+printf '%-40s %10s %10d %10s  (budget %d, %d%% used)\n' "first load total" "" "$first_gz" \
   "$(total_br "$first_br")" "$budget" $((first_gz * 100 / budget))
 echo "later (fetched once the supporter types a postcode):"
 group "${later[@]}"
 later_gz=$sum_gz later_br=$sum_br
-printf '%-34s %10s %10d %10s  (budget %d)\n' "later total" "" "$later_gz" \
+printf '%-40s %10s %10d %10s  (budget %d)\n' "later total" "" "$later_gz" \
   "$(total_br "$later_br")" "$chunk_budget"
-printf '%-34s %10s %10d %10s\n' "everything" "" $((first_gz + later_gz)) \
+printf '%-40s %10s %10d %10s\n' "everything" "" $((first_gz + later_gz)) \
   "$(total_br $((first_br + later_br)))"
 $has_brotli || echo "(no brotli command: Brotli sizes not measured; Debian package brotli)"
 status=0

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: installs what is missing, then runs every test:
-#   format and lints, native core tests, component tests in headless Chromium, the release
-#   build, the size report (fails over budget), a cross-engine subset of the end-to-end tests
-#   in Firefox ESR and WebKitGTK, then every end-to-end test in headless Chromium.
+#   format and lints, native core tests, component tests in headless Chromium, the
+#   development build (trunk build), the release (build, manifest, tarball), the size report
+#   (fails over budget), a cross-engine subset of the end-to-end tests in Firefox ESR and
+#   WebKitGTK, then every end-to-end test in headless Chromium.
 # The last line it prints is the Chromium end-to-end test runner's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +32,27 @@ cargo test -p widget-core --features schema
 step "components: wasm-bindgen-test in headless Chromium"
 cargo test -p campaign-widget --target "$WASM"
 
-step "release build into dist/"
-scripts/build.sh
+step "development build: trunk build (Trunk.toml: the demo page and the widget, unsplit, debug)"
+trunk build --offline
+for file in index.html embed.js embed.html campaign-widget.js campaign-widget_bg.wasm widget.css \
+  cy.json demo/editor.js demo/pkg/campaign-demo.js demo/pkg/campaign-demo_bg.wasm; do
+  [ -f "target/trunk-dist/$file" ] || { echo "trunk build wrote no target/trunk-dist/$file"; exit 1; }
+done
+if grep -q '<link data-trunk' target/trunk-dist/index.html; then
+  echo "trunk build left data-trunk links in index.html"; exit 1
+fi
+echo "trunk build: target/trunk-dist/ holds the demo page and the widget"
+
+step "release: dist/ (content-hashed files, manifest.json, _headers) and its tarball"
+releases=$(mktemp -d)
+RELEASES="$releases" scripts/release.sh
+version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' dist/manifest.json)
+tar -tzf "$releases/campaign-widget-$version.tar.gz" | sed "s|^campaign-widget-$version/||" |
+  grep -v -e '/$' -e '^$' | sort >"$releases/packed"
+{ sed -n 's/^    {"path": "\([^"]*\)".*/\1/p' dist/manifest.json; echo manifest.json; } | sort >"$releases/listed"
+diff -u "$releases/listed" "$releases/packed" ||
+  { echo "the tarball does not hold exactly the files manifest.json lists"; exit 1; }
+rm -rf "$releases"
 
 step "wasm features: none that the loader's feature check does not test"
 # embed.js validates a tiny module using sign-ext, saturating float-to-int, bulk memory,

@@ -1,13 +1,21 @@
 // The campaign editor on the demo page: a form over the campaign JSON, checked by the core
 // (compiled to ./pkg), with a live preview of the real widget, the email as the MP receives
 // it, and embed snippets. Demo-only: never shipped to partners.
-import init, { defaultCampaign, checkCampaign, sampleEmail, contrastRatio } from "./pkg/campaign_demo.js";
+import init, { defaultCampaign, checkCampaign, sampleEmail, contrastRatio } from "./pkg/campaign-demo.js";
 
 await init();
 
 const $ = (id) => document.getElementById(id);
 const FIXTURE_API = location.origin + "/fixture-api";
 const WIDGET_BASE = new URL("..", import.meta.url).href;
+// The release's pinned loader (v/VERSION/embed.js, never changed once released) and its
+// Subresource Integrity value, from the release's manifest, which the release's index.html
+// names; the development build (trunk serve) has none, and offers no pinned snippet.
+const MANIFEST = document.querySelector("meta[name=campaign-widget-manifest]")?.content;
+const PINNED = !MANIFEST ? null : await fetch(new URL(MANIFEST, WIDGET_BASE))
+  .then((r) => r.json())
+  .then((m) => (m.pinned && m.pinned.integrity ? m.pinned : null))
+  .catch(() => null);
 
 // What the editor shows. `path` is where the value lives in the campaign JSON; kinds:
 // text, area (multi-line text), paras (list of paragraphs), lines (list of lines), percent.
@@ -238,11 +246,11 @@ function noscriptAsk(lang) {
 function renderSnippets() {
   const url = $("campaign-url").value.trim();
   const lang = $("lang").value;
+  const noscript = `<noscript><p>${attr(noscriptAsk(lang))}\n  <a href="https://www.writetothem.com/?a=westminstermp">` +
+    `${lang === "cy" ? "Ysgrifennu at eich AS drwy WriteToThem" : "Write to your MP through WriteToThem"}</a></p></noscript>`;
   const snippets = [
     ["Script tag (partner sites)",
-      `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"></script>\n` +
-      `<noscript><p>${attr(noscriptAsk(lang))}\n  <a href="https://www.writetothem.com/?a=westminstermp">` +
-      `${lang === "cy" ? "Ysgrifennu at eich AS drwy WriteToThem" : "Write to your MP through WriteToThem"}</a></p></noscript>`],
+      `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"></script>\n` + noscript],
     ["Custom element",
       `<campaign-widget campaign="${attr(url)}" lang="${lang}"></campaign-widget>\n<script src="${attr(WIDGET_BASE)}embed.js" async></script>`],
     ["iframe (blogs without scripts)",
@@ -250,6 +258,13 @@ function renderSnippets() {
       `title="Write to your MP" width="100%" height="1400" loading="lazy" style="border:0;max-width:46em"></iframe>\n` +
       `<script src="${attr(WIDGET_BASE)}embed.js" async data-mount="none"></script>`],
   ];
+  // For partners whose security review asks to pin what they paste: this release's loader,
+  // checked by the browser; it checks what it fetches in turn (README, "Pinning a release").
+  if (PINNED) {
+    snippets.push(["Script tag pinned to this release (Subresource Integrity)",
+      `<script src="${attr(WIDGET_BASE + PINNED.path)}" integrity="${attr(PINNED.integrity)}" crossorigin="anonymous" async ` +
+      `data-campaign="${attr(url)}" data-lang="${lang}"></script>\n` + noscript]);
+  }
   $("snippets").replaceChildren(...snippets.map(([title, code], i) => {
     const figure = document.createElement("figure");
     figure.className = "demo-snippet";

@@ -1,5 +1,5 @@
-// Benchmark: how many bytes and how long until a supporter can type a postcode, and how long
-// from Find your MP to the MP card.
+// Benchmark: how many bytes and how long until a supporter can type a postcode, how long from
+// Find your MP to the MP card, and what a returning visitor fetches again.
 //
 // Serves each dist/ folder on its own 127.0.0.1 port with gzip -9 precompressed responses (as
 // a CDN would), opens a partner-like page (one <campaign-widget>, embed.js) in headless
@@ -19,11 +19,20 @@
 //   (as autofill and paste do), and Find your MP pressed at once;
 // - "early": the same as "autofills", but the moment the field appears (no pause).
 //
+// Then a returning visitor: the same page opened again in a new tab of the same browser (warm
+// HTTP cache, same release), after the files' short lifetimes have run out. It counts the
+// requests that reached the server for the widget's files (200s, and 304s: revalidations) and
+// the bytes transferred. Files are served with the folder's own hosting rules (its _headers,
+// scripts/manifest.sh) or, for a folder without them (a release before content-hashed names),
+// with the short lifetime fixed names allow; either way a lifetime short of a year counts as
+// run out (max-age=0), as for a visitor who comes back the next day.
+//
 // Usage: node scripts/bench/bench.mjs [--runs N] [--chromium PATH] [--files] DIST [DIST2]
 // With two folders, runs alternate between them.
 
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { basename, extname, join, normalize, resolve, sep } from "node:path";
@@ -42,11 +51,8 @@ for (let i = 0; i < args.length; i++) {
 }
 if (dists.length === 0 || dists.length > 2 || !(runs >= 1)) usage("one or two dist folders");
 for (const dist of dists) {
-  try {
-    statSync(join(dist, "campaign-widget_bg.wasm"));
-  } catch {
-    usage(`${dist} has no campaign-widget_bg.wasm (build first: scripts/build.sh)`);
-  }
+  if (!existsSync(join(dist, "embed.js")) || !existsSync(join(dist, "index.html")))
+    usage(`${dist} has no release build (build first: scripts/build.sh)`);
 }
 
 function usage(problem) {
@@ -93,6 +99,33 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
+// The hosting rules of `dist`: [pattern, headers] pairs from its _headers file, if any.
+function hostingRules(dist) {
+  const file = join(dist, "_headers");
+  if (!existsSync(file)) return null;
+  const rules = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push([line.trim(), {}]);
+    else {
+      const at = line.indexOf(":");
+      rules[rules.length - 1][1][line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+const YEAR = 31536000;
+// Cache-Control for `path`: the rules', or what fixed names allow (a short lifetime); a
+// lifetime short of a year as run out.
+function cacheControl(rules, path) {
+  let value = "public, max-age=300";
+  for (const [pattern, headers] of rules || []) {
+    const hit = pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+    if (hit && headers["Cache-Control"]) value = headers["Cache-Control"];
+  }
+  return value.replace(/max-age=(\d+)/, (all, age) => (Number(age) >= YEAR ? all : "max-age=0"));
+}
+
 // The fixture API's answer to `url` (under /api): postcodes.io's /postcodes/{pc}, the Members
 // API's constituency search and contact details, from tests/fixtures/api; null for anything else.
 function apiAnswer(url) {
@@ -114,20 +147,26 @@ function apiAnswer(url) {
   }
 }
 
-// Serves `dist` with every answer precompressed once (gzip -9), /bench.html being HOST_PAGE,
-// and the fixture API under /api (precompressed too, never cached).
+// Serves `dist` with every answer precompressed once (gzip -9), /bench.html being HOST_PAGE
+// (pointed at the fixture API under /api, never cached), with ETags (a revalidation of an unchanged file is a 304). Logs [path, status] of each answer.
 function serve(dist) {
+  const rules = hostingRules(dist);
+  const log = [];
   const cache = new Map();
   let origin = "";
   const load = (path, url) => {
     if (path.startsWith("/api/")) {
       const body = apiAnswer(url);
-      return body && { raw: body, gzip: gzip9(body), api: true };
+      return body && { raw: body, gzip: gzip9(body), etag: null, api: true };
     }
     if (!cache.has(path)) {
       const body =
         path === "/bench.html" ? Buffer.from(HOST_PAGE.replaceAll("%API%", `${origin}/api`)) : readFile(dist, path);
-      cache.set(path, body && { raw: body, gzip: gzip9(body) });
+      cache.set(path, body && {
+        raw: body,
+        gzip: gzip9(body),
+        etag: `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`,
+      });
     }
     return cache.get(path);
   };
@@ -136,6 +175,7 @@ function serve(dist) {
     const path = decodeURIComponent(url.pathname);
     const file = load(path, url);
     if (!file) {
+      log.push([path, 404]);
       res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
       return;
     }
@@ -143,19 +183,27 @@ function serve(dist) {
     const body = gzip ? file.gzip : file.raw;
     const headers = {
       "Content-Type": TYPES[extname(path)] || "application/octet-stream",
-      "Content-Length": body.length,
-      // Cacheable, as from a CDN: the loader and the widget both link widget.css.
-      "Cache-Control": file.api ? "no-store" : "public, max-age=600",
+      // Cacheable, as from a CDN (the partner's page itself is always revalidated).
+      "Cache-Control": file.api ? "no-store" : path === "/bench.html" ? "no-cache" : cacheControl(rules, path),
       "Access-Control-Allow-Origin": "*",
+      ETag: file.etag,
       Vary: "Accept-Encoding",
     };
+    if (file.api) delete headers.ETag;
+    else if (req.headers["if-none-match"] === file.etag) {
+      log.push([path, 304]);
+      res.writeHead(304, headers).end();
+      return;
+    }
+    if (!file.api) log.push([path, 200]);
+    headers["Content-Length"] = body.length;
     if (gzip) headers["Content-Encoding"] = "gzip";
     res.writeHead(200, headers).end(body);
   });
   return new Promise((done) =>
     server.listen(0, "127.0.0.1", () => {
       origin = `http://127.0.0.1:${server.address().port}`;
-      done({ server, url: origin });
+      done({ server, log, url: origin });
     }),
   );
 }
@@ -299,56 +347,78 @@ const FOCUS = `(() => {
   return true;
 })()`;
 
-// One measured page load of `url` under `condition`: bytes and time to the usable field, then
-// `supporter` looks up the postcode and the time from the submit to the MP card is measured.
-async function measure(url, condition, supporter) {
+// One measured page load of `url` under `condition`; with `supporter`, that supporter then
+// looks up the postcode and the time from the submit to the MP card is measured. With `returning`, the page is opened once
+// first, and the measured load is a second one in a new tab of the same browser; `log` (the
+// server's) then holds only the second load's answers.
+async function measure(url, condition, { returning = false, log = null, supporter = null } = {}) {
   const browser = await launch();
   try {
-    const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
-    const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
-    const page = (method, params) => browser.send(method, params, sessionId);
-    const binding = (name) =>
-      new Promise((ok, fail) => {
+    const visit = async (supporter) => {
+      const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
+      const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
+      const page = (method, params) => browser.send(method, params, sessionId);
+      const done = new Promise((ok, fail) => {
         browser.on((m) => {
-          if (m.sessionId === sessionId && m.method === "Runtime.bindingCalled" && m.params.name === name)
+          if (m.sessionId === sessionId && m.method === "Runtime.bindingCalled" && m.params.name === "__benchDone")
             ok(JSON.parse(m.params.payload));
         });
-        setTimeout(() => fail(new Error(`${name}: nothing after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
+        setTimeout(() => fail(new Error(`no postcode field after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
       });
-    const done = binding("__benchDone");
-    const card = binding("__benchCard");
-    await page("Page.enable");
-    await page("Runtime.enable");
-    await page("Network.enable");
-    // The profile is fresh, so nothing is cached from before; on the slow network the cache is
-    // disabled too, as in DevTools.
-    if (condition.network) {
-      await page("Network.setCacheDisabled", { cacheDisabled: true });
-      await page("Network.emulateNetworkConditions", { offline: false, ...condition.network });
-    }
-    await page("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
-    await page("Runtime.addBinding", { name: "__benchDone" });
-    await page("Runtime.addBinding", { name: "__benchCard" });
-    await page("Page.addScriptToEvaluateOnNewDocument", { source: PROBE });
-    await page("Page.navigate", { url });
-    const result = await done;
-    const run = (expression) => page("Runtime.evaluate", { expression, awaitPromise: true });
-    await run(CARD_PROBE);
-    if (supporter !== "early") await sleep(HUMAN_PAUSE_MS);
-    if (supporter === "types") {
-      await run(FOCUS);
-      for (const key of POSTCODE) {
-        await page("Input.dispatchKeyEvent", { type: "keyDown", key, text: key, unmodifiedText: key });
-        await page("Input.dispatchKeyEvent", { type: "keyUp", key });
-        await sleep(KEY_GAP_MS);
+      await page("Page.enable");
+      await page("Runtime.enable");
+      await page("Network.enable");
+      // The profile is fresh, so nothing is cached from before; on the slow network the cache is
+      // disabled too, as in DevTools.
+      if (condition.network) {
+        await page("Network.setCacheDisabled", { cacheDisabled: true });
+        await page("Network.emulateNetworkConditions", { offline: false, ...condition.network });
       }
-      const enter = { key: "Enter", code: "Enter", windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
-      await page("Input.dispatchKeyEvent", { type: "keyDown", text: "\r", ...enter });
-      await page("Input.dispatchKeyEvent", { type: "keyUp", ...enter });
-    } else {
-      await run(AUTOFILL);
+      await page("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
+      await page("Runtime.addBinding", { name: "__benchDone" });
+      await page("Runtime.addBinding", { name: "__benchCard" });
+      const card = new Promise((ok, fail) => {
+        browser.on((m) => {
+          if (m.sessionId === sessionId && m.method === "Runtime.bindingCalled" && m.params.name === "__benchCard")
+            ok(JSON.parse(m.params.payload));
+        });
+        if (supporter) setTimeout(() => fail(new Error(`no MP card after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
+      });
+      await page("Page.addScriptToEvaluateOnNewDocument", { source: PROBE });
+      await page("Page.navigate", { url });
+      const result = await done;
+      let toCard = null;
+      if (supporter) {
+        const run = (expression) => page("Runtime.evaluate", { expression, awaitPromise: true });
+        await run(CARD_PROBE);
+        if (supporter !== "early") await sleep(HUMAN_PAUSE_MS);
+        if (supporter === "types") {
+          await run(FOCUS);
+          for (const key of POSTCODE) {
+            await page("Input.dispatchKeyEvent", { type: "keyDown", key, text: key, unmodifiedText: key });
+            await page("Input.dispatchKeyEvent", { type: "keyUp", key });
+            await sleep(KEY_GAP_MS);
+          }
+          const enter = { key: "Enter", code: "Enter", windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
+          await page("Input.dispatchKeyEvent", { type: "keyDown", text: "\r", ...enter });
+          await page("Input.dispatchKeyEvent", { type: "keyUp", ...enter });
+        } else {
+          await run(AUTOFILL);
+        }
+        toCard = (await card).ms;
+      }
+      return { result, toCard, close: () => browser.send("Target.closeTarget", { targetId }) };
+    };
+    if (returning) {
+      const first = await visit();
+      // Let the first visit finish what it fetches after the field is usable.
+      await sleep(1000);
+      await first.close();
+      if (log) log.length = 0;
     }
-    const { ms: toCard } = await card;
+    const { result, toCard } = await visit(supporter);
+    // Revalidations in the background (stale-while-revalidate) reach the server just after.
+    if (returning) await sleep(1000);
     return {
       ms: result.at,
       // From the last byte of the last file to the usable field: the main thread's share.
@@ -356,6 +426,7 @@ async function measure(url, condition, supporter) {
       transfer: result.entries.reduce((sum, e) => sum + e.transfer, 0),
       encoded: result.entries.reduce((sum, e) => sum + e.encoded, 0),
       entries: result.entries,
+      answers: log ? log.filter(([path]) => path !== "/bench.html").map((a) => [...a]) : [],
       toCard,
     };
   } finally {
@@ -456,6 +527,49 @@ if (dists.length === 2) {
     );
   }
 }
+// The returning visitor (no throttling).
+const returningRows = [];
+{
+  const sites2 = await Promise.all(dists.map(serve));
+  try {
+    const results = dists.map(() => []);
+    for (let run = 0; run < runs; run++) {
+      const order = run % 2 === 0 ? dists.keys() : [...dists.keys()].reverse();
+      for (const i of order) {
+        const r = await measure(`${sites2[i].url}/bench.html`, CONDITIONS[0], { returning: true, log: sites2[i].log });
+        results[i].push(r);
+        process.stderr.write(`  returning visitor, ${labels[i]} run ${run + 1}: ${r.answers.length} requests, ${bytes(r.transfer)} B\n`);
+      }
+    }
+    results.forEach((rs, i) => returningRows.push({ label: labels[i], rs }));
+  } finally {
+    sites2.forEach((s) => s.server.close());
+  }
+}
+const hashedName = (path) => /\.[0-9a-f]{10}\.[a-z]+$/.test(path);
+const rheader = [
+  "returning visitor (warm cache)",
+  "requests for widget files",
+  "of which 304",
+  "revalidations of hashed files",
+  "transferred B",
+  "ms to postcode field",
+];
+const rtable = returningRows.map(({ label, rs }) => [
+  label,
+  spread(rs.map((r) => r.answers.length), String),
+  spread(rs.map((r) => r.answers.filter(([, status]) => status === 304).length), String),
+  spread(rs.map((r) => r.answers.filter(([path]) => hashedName(path)).length), String),
+  spread(rs.map((r) => r.transfer), bytes),
+  spread(rs.map((r) => r.ms), ms),
+]);
+console.log("");
+print(rheader, rtable);
+for (const { label, rs } of returningRows) {
+  const answers = rs[rs.length - 1].answers.map(([path, status]) => `${path.slice(1)} ${status}`);
+  console.log(`  ${label}, last run: ${answers.join(", ") || "no request"}`);
+}
+
 if (showFiles) {
   console.log("\nfiles of the last run per folder (transferred / encoded body bytes):");
   for (const row of rows.filter((r) => r.condition === CONDITIONS[0].name)) {

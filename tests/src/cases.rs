@@ -2,8 +2,12 @@
 //! campaign.rs, embed.rs) and Firefox and WebKit in engines.rs, with the same checks.
 
 use crate::partner::{eval, look_up, open, page, partner, wait, Origins, LISTENER};
+use crate::release::{self, NEW_WORD, OLD_WORD};
 use crate::widget_page::{field, fill_in_details, open_in, open_page, query_fields};
-use crate::{host_page_for, site_with_host_page, Browser, Engine, FixtureApi, Server};
+use crate::{
+    dist_dir, host_page_for, release_files, site_with_host_page, Browser, Engine, FixtureApi,
+    Server,
+};
 use serde_json::json;
 use std::time::Duration;
 
@@ -132,7 +136,8 @@ pub async fn happy_path_builds_a_personal_email_to_the_mp(engine: Engine) {
     assert_eq!(field(&gmail_fields, "body"), body.replace("\r\n", "\n"));
 
     // An English widget never fetches the Welsh words.
-    let welsh = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/cy.json'))";
+    let welsh =
+        "performance.getEntriesByType('resource').some(e => /\\/cy\\.\\w+\\.json$/.test(e.name))";
     assert_eq!(page.eval(welsh).await, false, "no cy.json for English");
     // Sending asks whether it went, then thanks.
     page.send_and_confirm().await;
@@ -532,4 +537,183 @@ pub async fn focusing_the_postcode_field_opens_the_connections_to_both_services(
         "nothing on the host page"
     );
     page.browser.close().await;
+}
+
+/// Two releases deployed into one folder, as a host holds them after a deploy (the new one's
+/// hashed files first, its loader last, nothing deleted; `release::deploy`): a page opened
+/// before the deploy keeps running the old release, fetching its lookup and letter modules
+/// after the deploy, and a page opened after it runs the new one (its built-in headline ends
+/// in another word, and every wasm module differs). Each page fetches files of its own release
+/// only and logs no error.
+pub async fn a_page_runs_one_release_across_a_deploy(engine: Engine) {
+    let old = dist_dir();
+    let new = release::second_build();
+    let host = release::scratch(&format!("host-{}", engine.name()));
+    release::copy_folder(&old, &host);
+    let cdn = Server::hosting(host.clone(), None);
+    let api = FixtureApi::start();
+    let body = format!(
+        "<h1>A partner</h1><script src=\"{}/embed.js\" async data-postcodes-api=\"{api}\" \
+         data-members-api=\"{api}\" data-api-timeout=\"1500\"></script>",
+        cdn.url,
+        api = api.url()
+    );
+    let site = partner(vec![(
+        "/page.html",
+        page(&engine.console_hook(""), &body),
+        vec![],
+    )]);
+    let files = |dist: &std::path::Path| -> Vec<String> {
+        release_files(dist)
+            .into_iter()
+            .map(|(path, _)| format!("/{path}"))
+            .collect()
+    };
+    let (old_files, new_files) = (files(&old), files(&new));
+    let fetched_since = |from: usize| -> Vec<String> {
+        cdn.requests()[from..]
+            .iter()
+            .map(|r| r.split('?').next().unwrap_or(r).to_owned())
+            .collect()
+    };
+    let headline = "$w(0, '.cw-headline').textContent";
+
+    // Before the deploy.
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/page.html").await;
+    wait(&browser, "the widget", "$w(0, '#cw-postcode')").await;
+    let before = eval(&browser, headline).await;
+    assert!(
+        before.as_str().unwrap_or("").ends_with(OLD_WORD),
+        "{before}"
+    );
+
+    release::deploy(&new, &host);
+
+    // The old page goes on: the lookup and the letter step arrive from its own release.
+    let asked = cdn.requests().len();
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(
+        &browser,
+        "the MP and the letter form on the page opened before the deploy",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '#cw-name')",
+    )
+    .await;
+    assert_eq!(eval(&browser, headline).await, before);
+    let after_deploy = fetched_since(asked);
+    for module in ["campaign-widget-lookup.wasm", "campaign-widget-letter.wasm"] {
+        let name = format!("/{}", crate::release_file_in(&old, module));
+        assert!(after_deploy.contains(&name), "{name} in {after_deploy:?}");
+        assert!(!new_files.contains(&name), "{name} is in both releases");
+    }
+    let old_page = fetched_since(0);
+    for file in &old_page {
+        assert!(
+            old_files.contains(file),
+            "the old page fetched {file}, not of its release"
+        );
+    }
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+
+    // A page opened after the deploy.
+    let asked = cdn.requests().len();
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/page.html").await;
+    wait(&browser, "the widget", "$w(0, '#cw-postcode')").await;
+    let now = eval(&browser, headline).await;
+    assert!(now.as_str().unwrap_or("").ends_with(NEW_WORD), "{now}");
+    look_up(&browser, 0, "IV2 3PT").await;
+    wait(
+        &browser,
+        "the MP and the letter form on the page opened after the deploy",
+        "$w(0, '.cw-mp-name')?.textContent === 'Mr Angus MacDonald' && $w(0, '#cw-name')",
+    )
+    .await;
+    let new_page = fetched_since(asked);
+    for file in &new_page {
+        assert!(
+            new_files.contains(file),
+            "the new page fetched {file}, not of its release"
+        );
+    }
+    let main = format!(
+        "/{}",
+        crate::release_file_in(&new, "campaign-widget_bg.wasm")
+    );
+    assert!(
+        new_page.contains(&main) && !old_files.contains(&main),
+        "{new_page:?}"
+    );
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&host);
+}
+
+/// The JS glue with one byte changed on the host: the loader's modulepreload link checks it
+/// against the integrity value the loader carries, so it never runs: the widget says it could
+/// not load, and nothing more is fetched.
+pub async fn a_tampered_glue_is_refused_before_it_runs_and_the_widget_says_so(engine: Engine) {
+    let dist = dist_dir();
+    let glue = format!("/{}", crate::release_file("campaign-widget.js"));
+    let real = std::fs::read_to_string(dist.join(&glue[1..])).expect("the glue");
+    // One byte changed in the message the chunk loader logs.
+    let tampered = real.replacen("could not be loaded", "could not be loadeD", 1);
+    assert_ne!(tampered, real);
+    let served = glue.clone();
+    let cdn = crate::server::Server::hosting(
+        dist.clone(),
+        Some(Box::new(move |url: &str| {
+            (url == served).then(|| crate::server::Reply {
+                status: 200,
+                content_type: "text/javascript; charset=utf-8",
+                body: tampered.clone().into_bytes(),
+                headers: Vec::new(),
+            })
+        })),
+    );
+    let body = format!(
+        "<h1>A partner</h1><script src=\"{}/embed.js\" async></script>",
+        cdn.url
+    );
+    let site = partner(vec![(
+        "/glue.html",
+        page(&engine.console_hook(""), &body),
+        vec![],
+    )]);
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    open(&browser, &site, "/glue.html").await;
+    wait(
+        &browser,
+        "the widget's message",
+        "$w(0, '.cw-frame')?.textContent.includes('could not load')",
+    )
+    .await;
+    // (Chromium's log has the browser's own message; the other engines' hook sees the loader's.)
+    let console = browser.console_errors().await;
+    if engine == Engine::Chromium {
+        assert!(
+            console
+                .iter()
+                .any(|l| l.contains("integrity") && l.contains(&glue)),
+            "no integrity error: {console:#?}"
+        );
+    }
+    assert!(
+        console.iter().any(|l| l.contains("[campaign-widget]")),
+        "{console:#?}"
+    );
+    let requested = cdn.requests();
+    assert_eq!(
+        requested.iter().filter(|r| **r == glue).count(),
+        1,
+        "{requested:?}"
+    );
+    assert!(
+        !requested.iter().any(|r| r.ends_with(".wasm")),
+        "the wasm was fetched: {requested:?}"
+    );
+    browser.close().await;
 }

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod cases;
 pub mod fixture_api;
 pub mod partner;
+pub mod release;
 pub mod server;
 pub mod widget_page;
 
@@ -16,7 +17,7 @@ pub use browser::{Browser, Engine};
 pub use fixture_api::FixtureApi;
 pub use server::Server;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -30,11 +31,66 @@ pub fn workspace_root() -> PathBuf {
 pub fn dist_dir() -> PathBuf {
     let dist = workspace_root().join("dist");
     assert!(
-        dist.join("campaign-widget_bg.wasm").is_file(),
+        dist.join("manifest.json").is_file(),
         "{} has no release build: run scripts/test.sh (or scripts/build.sh) first",
         dist.display()
     );
     dist
+}
+
+/// The release's `manifest.json` in `dist`: `(path, plain name)` of every file.
+pub fn release_files(dist: &Path) -> Vec<(String, String)> {
+    let file = dist.join("manifest.json");
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("manifest.json is JSON");
+    manifest["files"]
+        .as_array()
+        .expect("manifest.json lists files")
+        .iter()
+        .map(|f| {
+            let field = |key: &str| f[key].as_str().expect("path and name").to_owned();
+            (field("path"), field("name"))
+        })
+        .collect()
+}
+
+/// The name in the release in `dist` of the file with the plain name `plain`
+/// (`campaign-widget.js` → `campaign-widget.1a2b3c4d5e.js`).
+pub fn release_file_in(dist: &Path, plain: &str) -> String {
+    release_files(dist)
+        .into_iter()
+        .find(|(_, name)| name == plain)
+        .map(|(path, _)| path)
+        .unwrap_or_else(|| panic!("{}/manifest.json has no {plain}", dist.display()))
+}
+
+/// [`release_file_in`] the release build `dist/`.
+pub fn release_file(plain: &str) -> String {
+    release_file_in(&dist_dir(), plain)
+}
+
+/// The release's loader (`dist/embed.js`) with the file whose plain name is `plain` fetched
+/// from `served_as` instead, unchecked (no integrity): for tests that serve a changed file.
+pub fn loader_fetching(plain: &str, served_as: &str) -> String {
+    let loader = std::fs::read_to_string(dist_dir().join("embed.js")).expect("dist/embed.js");
+    let entry = format!("[\"{}\",\"", release_file(plain));
+    let start = loader
+        .find(&entry)
+        .unwrap_or_else(|| panic!("embed.js does not name {plain} as {entry}"));
+    let end = start + loader[start..].find("\"]").expect("the entry's end") + 2;
+    format!(
+        "{}[\"{served_as}\",\"\"]{}",
+        &loader[..start],
+        &loader[end..]
+    )
+}
+
+/// The release's version (widget/Cargo.toml), as its manifest gives it.
+pub fn release_version(dist: &Path) -> String {
+    let text = std::fs::read_to_string(dist.join("manifest.json")).expect("manifest.json");
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("manifest.json is JSON");
+    manifest["version"].as_str().expect("a version").to_owned()
 }
 
 /// Where tests save screenshots for people to look at.
@@ -93,6 +149,12 @@ pub fn site_with_host_page(page: String) -> Server {
 /// The demo site: `dist/` at `/` and the fixture API at `/fixture-api/`, as README command 1
 /// serves it (`port` 0: any free port).
 pub fn demo_site(port: u16) -> Server {
+    fixture_api_site(port, Some(dist_dir()))
+}
+
+/// The fixture API at `/fixture-api/` on `port`, with the files under `root` at `/`, if any
+/// (`trunk serve` proxies to it without: Trunk.toml).
+pub fn fixture_api_site(port: u16, root: Option<PathBuf>) -> Server {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
     const PREFIX: &str = "/fixture-api";
@@ -103,7 +165,7 @@ pub fn demo_site(port: u16) -> Server {
     // Readable from other origins, like a CDN: pasted snippets load the widget from here.
     let server = Server::start_on(
         port,
-        Some(dist_dir()),
+        root,
         vec![("Access-Control-Allow-Origin".into(), "*".into())],
         Some(Box::new(move |url: &str| {
             let rest = url.strip_prefix(PREFIX)?;

@@ -15,13 +15,10 @@ pub struct Origins {
 
 impl Origins {
     pub fn start() -> Origins {
-        // dist/ as a CDN would serve it: readable from other origins (module scripts and
-        // wasm are fetched with CORS).
-        let cdn = Server::start(
-            Some(dist_dir()),
-            vec![("Access-Control-Allow-Origin".into(), "*".into())],
-            None,
-        );
+        // dist/ as a CDN would serve it, with the release's own hosting rules (_headers):
+        // readable from other origins (module scripts and wasm are fetched with CORS), hashed
+        // files cached for good.
+        let cdn = Server::hosting(dist_dir(), None);
         Origins {
             cdn,
             api: FixtureApi::start(),

@@ -1,6 +1,7 @@
 //! A small HTTP server on 127.0.0.1 for tests: static files from a folder, plus optional
 //! handlers for dynamic routes (fixture APIs), and the harness's console hook. It records every
-//! request path it answers.
+//! request path it answers. [`Server::hosting`] serves a release folder with the hosting rules
+//! of its `_headers` file, as a static host or CDN would.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -34,6 +35,48 @@ impl Reply {
 /// A dynamic route: gets the request's path and query, answers or passes (`None`).
 pub type Handler = Box<dyn Fn(&str) -> Option<Reply> + Send + Sync>;
 
+/// A release's hosting rules, read from its `_headers` file (scripts/manifest.sh): blocks of a
+/// path pattern (a path, or one ending in `*` for every path it begins) and the headers, one
+/// `Name: value` a line, indented, that it adds to every path it matches.
+#[derive(Debug, Clone, Default)]
+pub struct HostingRules(Vec<(String, Vec<(String, String)>)>);
+
+impl HostingRules {
+    /// The rules in `file`.
+    pub fn read(file: &Path) -> Self {
+        let text = std::fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for line in text.lines() {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if !line.starts_with(char::is_whitespace) {
+                rules.push((line.trim().to_owned(), Vec::new()));
+            } else if let (Some((_, headers)), Some((name, value))) =
+                (rules.last_mut(), line.trim().split_once(':'))
+            {
+                headers.push((name.trim().to_owned(), value.trim().to_owned()));
+            } else {
+                panic!("{}: a header outside a rule: {line:?}", file.display());
+            }
+        }
+        HostingRules(rules)
+    }
+
+    /// The headers for `path` (no query), from every rule that matches it, in order.
+    pub fn headers_for(&self, path: &str) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .filter(|(pattern, _)| match pattern.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => path == pattern,
+            })
+            .flat_map(|(_, headers)| headers.iter().cloned())
+            .collect()
+    }
+}
+
 /// A running server; stops when dropped.
 pub struct Server {
     /// `http://127.0.0.1:PORT` (no trailing slash).
@@ -59,6 +102,16 @@ impl Server {
         Self::start_on(0, root, headers, handler)
     }
 
+    /// Serves the release folder `root` with the hosting rules of its `_headers` file (and no
+    /// `Cache-Control: no-store` where they give a `Cache-Control`), `handler` having the first
+    /// go at each request. The rules are read for each request, as a host does after a deploy.
+    pub fn hosting(root: impl Into<PathBuf>, handler: Option<Handler>) -> Self {
+        let root = root.into();
+        let rules = root.join("_headers");
+        assert!(rules.is_file(), "{} is missing", rules.display());
+        Self::start_with(0, Some(root), Vec::new(), Some(rules), handler)
+    }
+
     /// As [`Server::start`], on a given port (0: any free one).
     pub fn start_on(
         port: u16,
@@ -66,7 +119,18 @@ impl Server {
         headers: Vec<(String, String)>,
         handler: Option<Handler>,
     ) -> Self {
+        Self::start_with(port, root, headers, None, handler)
+    }
+
+    fn start_with(
+        port: u16,
+        root: Option<PathBuf>,
+        headers: Vec<(String, String)>,
+        rules: Option<PathBuf>,
+        handler: Option<Handler>,
+    ) -> Self {
         let root = Arc::new(root);
+        let rules = Arc::new(rules);
         let headers = Arc::new(headers);
         let handler = Arc::new(handler);
         let server = Arc::new(
@@ -85,13 +149,21 @@ impl Server {
                         .expect("request log")
                         .push(request.url().to_owned());
                     // One thread a request, so a deliberately slow answer holds up no other.
-                    let (root, headers, handler) = (
+                    let (root, headers, rules, handler) = (
                         Arc::clone(&root),
                         Arc::clone(&headers),
+                        Arc::clone(&rules),
                         Arc::clone(&handler),
                     );
                     std::thread::spawn(move || {
-                        answer(request, (*root).as_deref(), &headers, (*handler).as_ref())
+                        let rules = (*rules).as_deref().map(HostingRules::read);
+                        answer(
+                            request,
+                            (*root).as_deref(),
+                            &headers,
+                            &rules.unwrap_or_default(),
+                            (*handler).as_ref(),
+                        )
                     });
                 }
             })
@@ -127,6 +199,7 @@ fn answer(
     request: Request,
     root: Option<&Path>,
     headers: &[(String, String)],
+    rules: &HostingRules,
     handler: Option<&Handler>,
 ) {
     let url = request.url().to_owned();
@@ -139,11 +212,21 @@ fn answer(
             body: b"not found".to_vec(),
             headers: Vec::new(),
         });
-    let mut response = Response::from_data(reply.body)
-        .with_status_code(StatusCode(reply.status))
-        .with_header(header("Content-Type", reply.content_type))
-        .with_header(header("Cache-Control", "no-store"));
-    for (name, value) in headers.iter().chain(reply.headers.iter()) {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let hosting = if reply.status == 200 {
+        rules.headers_for(path)
+    } else {
+        Vec::new()
+    };
+    let given = |name: &str| hosting.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
+    let mut response = Response::from_data(reply.body).with_status_code(StatusCode(reply.status));
+    if !given("Content-Type") {
+        response.add_header(header("Content-Type", reply.content_type));
+    }
+    if !given("Cache-Control") {
+        response.add_header(header("Cache-Control", "no-store"));
+    }
+    for (name, value) in headers.iter().chain(&hosting).chain(reply.headers.iter()) {
         response.add_header(header(name, value));
     }
     let _ = request.respond(response);

@@ -86,7 +86,7 @@ async fn the_demo_page_shows_editor_preview_email_and_snippets() {
             "document.querySelectorAll('.demo-snippet').length"
         )
         .await,
-        3
+        4
     );
     let violations = browser.axe_violations("main").await;
     assert!(
@@ -433,10 +433,11 @@ async fn memory(browser: &Browser) -> Memory {
     browser.cdp("HeapProfiler.collectGarbage", json!({})).await;
     let heap = browser.cdp("Runtime.getHeapUsage", json!({})).await;
     let wasm = browser
-        .js(
-            "return import(new URL('campaign-widget.js', document.baseURI).href)\
+        .js(&format!(
+            "return import(new URL('{}', document.baseURI).href)\
              .then(m => m.default()).then(w => w.memory.buffer.byteLength);",
-        )
+            e2e::release_file("campaign-widget.js")
+        ))
         .await;
     Memory {
         js: heap["usedSize"].as_f64().expect("usedSize"),

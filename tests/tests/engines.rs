@@ -41,4 +41,22 @@ in_firefox_and_webkit!(
     iframe_embed_grows_with_its_content_and_forwards_events,
     two_widgets_with_different_campaigns_work_independently,
     works_under_a_strict_content_security_policy,
+    // Two releases in one folder: a page opened before the deploy runs the old one to the end
+    // (its lookup and letter modules fetched after the deploy), a fresh page the new one.
+    a_page_runs_one_release_across_a_deploy,
 );
+
+/// The JS glue with a changed byte: refused by the loader's modulepreload integrity check.
+/// Firefox only: WebKit (WebKitGTK 2.50) loads a modulepreload whose integrity does not match
+/// and runs the module, so there the glue is not checked (README, "Pinning a release").
+mod a_tampered_glue_is_refused_before_it_runs_and_the_widget_says_so {
+    use e2e::Engine;
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn firefox() {
+        super::cases::a_tampered_glue_is_refused_before_it_runs_and_the_widget_says_so(
+            Engine::Firefox,
+        )
+        .await;
+    }
+}

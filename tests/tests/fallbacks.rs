@@ -8,10 +8,11 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(15);
 
-/// Serves `dist/` with `page` at `/host.html`, and `dist/widget.css` passed through `css`.
+/// Serves `dist/` with `page` at `/host.html`, and `dist/widget.css` passed through `css` (at
+/// `/widget.css`, named so by the loader, which cannot check its integrity then).
 fn site(page: String, css: fn(String) -> String) -> Server {
-    let stylesheet =
-        css(std::fs::read_to_string(dist_dir().join("widget.css")).expect("widget.css"));
+    let stylesheet = css(widget_css());
+    let loader = e2e::loader_fetching("widget.css", "widget.css");
     Server::start(
         Some(dist_dir()),
         Vec::new(),
@@ -20,6 +21,7 @@ fn site(page: String, css: fn(String) -> String) -> Server {
             let (content_type, body) = match path {
                 "/host.html" => ("text/html; charset=utf-8", page.clone()),
                 "/widget.css" => ("text/css", stylesheet.clone()),
+                "/embed.js" => ("text/javascript", loader.clone()),
                 _ => return None,
             };
             Some(Reply {
@@ -127,6 +129,11 @@ fn without_light_dark(css: String) -> String {
     css.replace("light-dark(", "no-such-function(")
 }
 
+/// The release's widget.css.
+fn widget_css() -> String {
+    std::fs::read_to_string(dist_dir().join(e2e::release_file("widget.css"))).expect("widget.css")
+}
+
 fn unchanged(css: String) -> String {
     css
 }
@@ -134,8 +141,7 @@ fn unchanged(css: String) -> String {
 #[tokio::test(flavor = "current_thread")]
 async fn without_light_dark_the_widget_keeps_its_light_colours() {
     assert!(
-        unchanged(std::fs::read_to_string(dist_dir().join("widget.css")).unwrap())
-            .contains("light-dark("),
+        unchanged(widget_css()).contains("light-dark("),
         "the test renames a function the CSS uses"
     );
     for scheme in ["light", "dark"] {

@@ -2,10 +2,12 @@
  *   <script src="https://CDN/embed.js" async data-campaign="https://…/campaign.json"></script>
  * It registers <campaign-widget>, mounts one widget after this tag (or into data-target),
  * loads the wasm bundle from next to itself only when a widget nears the viewport (the bundle
- * then fetches its second module, the letter step, campaign-widget-letter.wasm, from beside
- * itself when a lookup starts: every campaign-widget* file must sit together), and sizes
- * iframe embeds (embed.html) from their postMessages. Its one global is window.CampaignWidget.
- * scripts/build.sh strips comment lines and indentation; keep comment markers out of strings. */
+ * then fetches its other modules, the lookup and the letter step, from beside itself while the
+ * supporter types), and sizes iframe embeds (embed.html) from their postMessages. Its one
+ * global is window.CampaignWidget.
+ * Every file it fetches has a content hash in its name (scripts/build.sh writes them into
+ * FILES), so a page always runs the build whose loader it loaded, however deploys and caches
+ * interleave; the file's Subresource Integrity hash is checked where the platform allows. */
 (() => {
   "use strict";
   const NAME = "campaign-widget";
@@ -13,17 +15,46 @@
   const EVENTS = ["ready", "mp-found", "email-opened", "sent", "error"];
   const ns = (window.CampaignWidget = window.CampaignWidget || {});
   const script = document.currentScript;
-  const base = new URL(".", (script && script.src) || location.href).href;
+  // This build's files, [name, integrity] of each. As written here, the development build's
+  // (trunk serve: plain names, nothing to check); scripts/build.sh replaces the next line with
+  // content-hashed names and their hashes.
+  const FILES = { js: ["campaign-widget.js", ""], wasm: ["campaign-widget_bg.wasm", ""], css: ["widget.css", ""], cy: ["cy.json", ""] };
+  // They sit beside the loader, or two folders up from its pinned copy, v/VERSION/embed.js.
+  const src = (script && script.src) || location.href;
+  const base = new URL(/\/v\/[^/]+\/embed\.js$/.test(new URL(src).pathname) ? "../../" : ".", src).href;
+  const url = (file) => base + FILES[file][0];
+  const check = (file) => ({ integrity: FILES[file][1] });
   let bundle;
 
+  // The glue is a module, and import() takes no integrity: a modulepreload link with it fetches
+  // and checks the glue first, and import() then finds that checked module (or its failure).
+  // Where modulepreload is unknown (Safari before 17), the glue's content-hashed name stands.
+  const preload = () =>
+    new Promise((done, fail) => {
+      const link = Object.assign(document.createElement("link"), {
+        rel: "modulepreload", href: url("js"), integrity: FILES.js[1], crossOrigin: "anonymous",
+        onload: done, onerror: fail });
+      FILES.js[1] && link.relList.supports("modulepreload") ? document.head.append(link) : done();
+    });
+  // The wasm is fetched here, checked, and handed to the glue.
   const load = () =>
-    (bundle = bundle || import(base + NAME + ".js").then((m) =>
-      m.default({ module_or_path: base + NAME + "_bg.wasm" }).then(() => m)));
+    (bundle = bundle || preload().then(() => import(url("js"))).then((m) =>
+      m.default({ module_or_path: fetch(url("wasm"), check("wasm")) }).then(() => m)));
   // Welsh words are a file of their own, fetched beside the bundle for Welsh widgets only
   // (without it they speak English).
   let welsh;
   const cy = () =>
-    (welsh = welsh || fetch(base + "cy.json").then((r) => (r.ok ? r.text() : "")).catch(() => ""));
+    (welsh = welsh || fetch(url("cy"), check("cy")).then((r) => (r.ok ? r.text() : "")).catch(() => ""));
+  // The stylesheet link, checked when there is a hash (then fetched with CORS).
+  const styles = (link) => {
+    link.rel = "stylesheet";
+    link.href = url("css");
+    if (FILES.css[1]) {
+      link.integrity = FILES.css[1];
+      link.crossOrigin = "anonymous";
+    }
+    return link;
+  };
 
   // Its two sentences, in the widget's language (data-lang, lang, else the page's).
   const WORDS = {
@@ -67,7 +98,7 @@
       // Unless disconnectedCallback has ended this run meanwhile: mount, keeping the way out.
       ([m, text]) => {
         if (text) m.installWelsh(text);
-        if (el.cw === run) run.end = m.mountElement(el, base + "widget.css");
+        if (el.cw === run) run.end = m.mountElement(el, url("css"), FILES.css[1]);
       },
       (error) => {
         console.error(PREFIX, "could not load from " + base, error);
@@ -82,10 +113,8 @@
         // Moved within one task, it is still mounted (see disconnectedCallback).
         if (this.cw) return;
         const root = this.shadowRoot || this.attachShadow({ mode: "open" });
-        const link = document.createElement("link");
+        const link = styles(document.createElement("link"));
         const box = document.createElement("div");
-        link.rel = "stylesheet";
-        link.href = base + "widget.css";
         box.className = "cw-frame cw-placeholder";
         box.setAttribute("aria-busy", "true");
         root.textContent = "";

@@ -30,6 +30,9 @@ pub struct WidgetOptions {
     pub campaign: Result<Campaign, String>,
     /// URL of the widget's stylesheet, loaded inside the shadow root.
     pub stylesheet: String,
+    /// The stylesheet's Subresource Integrity hash (`sha256-…`), checked by the browser when
+    /// given (the release build's loader gives it; then the file is fetched with CORS).
+    pub stylesheet_integrity: Option<String>,
     /// The language to speak.
     pub lang: Lang,
 }
@@ -40,6 +43,7 @@ impl Default for WidgetOptions {
         Self {
             campaign: Ok(Campaign::default()),
             stylesheet: "widget.css".into(),
+            stylesheet_integrity: None,
             lang: Lang::En,
         }
     }
@@ -106,6 +110,7 @@ impl WidgetOptions {
         Self {
             campaign,
             stylesheet: attribute(host, "stylesheet").unwrap_or_else(|| "widget.css".into()),
+            stylesheet_integrity: None,
             lang: language(host),
         }
     }
@@ -158,15 +163,21 @@ enum Slot {
 }
 
 /// Mounts a widget into `host`: its campaign comes from the `campaign` attribute (a URL), inline
-/// JSON, or the built-in default; `stylesheet` is the URL of `widget.css`. Called by the loader,
+/// JSON, or the built-in default; `stylesheet` is the URL of `widget.css` and `integrity` its
+/// Subresource Integrity hash, if the loader knows it (release builds). Called by the loader,
 /// which calls the function returned when the element leaves the page: that cancels the
 /// campaign's loading, or unmounts the widget.
 #[wasm_bindgen(js_name = mountElement)]
-pub fn mount_element(host: HtmlElement, stylesheet: Option<String>) -> JsValue {
+pub fn mount_element(
+    host: HtmlElement,
+    stylesheet: Option<String>,
+    integrity: Option<String>,
+) -> JsValue {
     let with_stylesheet = move |mut options: WidgetOptions| {
         if let Some(stylesheet) = stylesheet {
             options.stylesheet = stylesheet;
         }
+        options.stylesheet_integrity = integrity.filter(|i| !i.is_empty());
         options
     };
     let slot = Rc::new(RefCell::new(Slot::Ended));
@@ -255,8 +266,12 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
     let WidgetOptions {
         campaign,
         stylesheet,
+        stylesheet_integrity,
         lang,
     } = options;
+    // Checked by the browser when there is a hash (an empty one checks nothing), which needs the
+    // file fetched with CORS (README, "Hosting").
+    let integrity = stylesheet_integrity.unwrap_or_default();
     let campaign = campaign.and_then(|c| {
         let texts = c.texts(lang);
         c.localized(lang)
@@ -274,6 +289,8 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
             <link
                 rel="stylesheet"
                 href=stylesheet
+                integrity=integrity
+                crossorigin="anonymous"
                 on:load=move |_| set_styled.set(true)
                 on:error=move |_| set_styled.set(true)
             />
