@@ -188,10 +188,14 @@ pub async fn postcodes_io_down_still_finds_the_mp(engine: Engine) {
     ] {
         let before = page.api.requests().len();
         page.look_up(postcode).await;
+        // (The card names the postcode: not the previous one's card.)
         page.wait_for(
             &format!("the MP although postcodes.io gave {fault}"),
-            "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('.cw-mp-constituency')\
-             ?.textContent.includes('Cities of London and Westminster')",
+            &format!(
+                "$('.cw-mp-name')?.textContent === 'Rachel Blake' && $('.cw-letter') && \
+                 ['{postcode}', 'Cities of London and Westminster'].every(t => \
+                 $('.cw-mp-constituency')?.textContent.includes(t))"
+            ),
         )
         .await;
         assert_eq!(page.eval("!!$('.cw-problem')").await, false, "{fault}");
