@@ -458,7 +458,8 @@ try {
         // Alternate which folder goes first, so neither always meets a warmer machine.
         const order = run % 2 === 0 ? dists.keys() : [...dists.keys()].reverse();
         for (const i of order) {
-          const r = await measure(`${sites[i].url}/bench.html`, condition, supporter);
+          const r = await measure(`${sites[i].url}/bench.html`, condition, { supporter });
+          if (typeof r.toCard !== "number") throw new Error(`no MP card time for ${supporter}`);
           results[i][supporter].push(r);
           process.stderr.write(
             `  ${condition.name}, ${labels[i]} run ${run + 1}, ${supporter}: field ${ms(r.ms)} ms, ` +
