@@ -48,6 +48,15 @@ async fn every_file_fetched_after_the_loader_has_a_content_hash_in_its_name() {
         "$w(0, '#cw-postcode') && $w(1, '#cw-postcode')",
     )
     .await;
+    // The glue's modulepreload check has left the host page's <head>.
+    assert_eq!(
+        eval(
+            &browser,
+            "document.querySelectorAll('link[rel=modulepreload]').length"
+        )
+        .await,
+        json!(0)
+    );
     look_up(&browser, 0, "SW1A 1AA").await;
     wait(
         &browser,

@@ -29,11 +29,13 @@
   // The glue is a module, and import() takes no integrity: a modulepreload link with it fetches
   // and checks the glue first, and import() then finds that checked module (or its failure).
   // Where modulepreload is unknown (Safari before 17), the glue's content-hashed name stands.
+  // The link leaves the host page's <head> once it has done its work (the module stays loaded).
   const preload = () =>
     new Promise((done, fail) => {
+      const end = (then) => (event) => (link.remove(), then(event));
       const link = Object.assign(document.createElement("link"), {
         rel: "modulepreload", href: url("js"), integrity: FILES.js[1], crossOrigin: "anonymous",
-        onload: done, onerror: fail });
+        onload: end(done), onerror: end(fail) });
       FILES.js[1] && link.relList.supports("modulepreload") ? document.head.append(link) : done();
     });
   // The wasm is fetched here, checked, and handed to the glue.
