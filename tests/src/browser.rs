@@ -247,6 +247,19 @@ impl Browser {
 
     /// Polls `script` until it returns `true`; panics with `what` after `timeout`.
     pub async fn wait_until(&self, what: &str, script: &str, timeout: Duration) {
+        self.wait_until_or_dump(what, script, timeout, "return null")
+            .await;
+    }
+
+    /// As `wait_until`, and on timeout the panic also shows what `dump` (a function body)
+    /// returns: the state the page was in, for a failure seen only on another machine.
+    pub async fn wait_until_or_dump(
+        &self,
+        what: &str,
+        script: &str,
+        timeout: Duration,
+        dump: &str,
+    ) {
         let start = Instant::now();
         loop {
             if self.js(script).await == Value::Bool(true) {
@@ -254,8 +267,10 @@ impl Browser {
             }
             if start.elapsed() > timeout {
                 let logs = self.console().await;
+                let state = self.client.execute(dump, Vec::new()).await;
                 panic!(
-                    "timed out after {timeout:?} waiting for {what}\nbrowser console: {logs:#?}"
+                    "timed out after {timeout:?} waiting for {what}\nbrowser console: {logs:#?}\n\
+                     page state: {state:#?}"
                 );
             }
             tokio::time::sleep(Duration::from_millis(50)).await;

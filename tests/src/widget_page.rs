@@ -101,7 +101,7 @@ impl WidgetPage {
 
     pub async fn wait_for(&self, what: &str, expression: &str) {
         self.browser
-            .wait_until(
+            .wait_until_or_dump(
                 what,
                 &format!(
                     "const root = document.querySelector('campaign-widget')?.shadowRoot; if (!root) return false;\
@@ -109,6 +109,11 @@ impl WidgetPage {
                      return !!({expression});"
                 ),
                 WAIT,
+                // The widget's visible text and the field: what the supporter saw instead.
+                "const root = document.querySelector('campaign-widget')?.shadowRoot;\
+                 const field = root?.querySelector('#cw-postcode');\
+                 return { text: root?.querySelector('.cw-frame')?.innerText ?? null,\
+                          field: field?.value ?? null, busy: root?.querySelector('[aria-busy]')?.outerHTML.slice(0, 200) ?? null };",
             )
             .await;
     }
