@@ -8,7 +8,7 @@
 #   2. wasm-bindgen's glue, bundled with that chunk loader by esbuild and minified (one module:
 #      apart, the browser would find the second only after parsing the first, one more round
 #      trip before the wasm download starts), and the main wasm module;
-#   3. the CSS and the Welsh words;
+#   3. the CSS, the Welsh words and the prerendered first views;
 #   4. the loader embed.js, which names those with their integrity hashes and keeps its name
 #      (like the iframe page embed.html), and its pinned copy v/VERSION/embed.js, byte for byte
 #      the same (it finds the files two folders up from there). esbuild minifies it with the target
@@ -57,16 +57,21 @@ esbuild "$WORK/campaign-widget.js" --bundle --minify --format=esm \
   --target=chrome96,firefox79,safari15 --log-level=warning --outfile="$WORK/glue/campaign-widget.js"
 js=$(publish "$WORK/glue/campaign-widget.js")
 wasm=$(publish "$STAGE/campaign-widget_bg.wasm")
-# 3. The CSS and the Welsh words.
+# 3. The CSS, the Welsh words and the prerendered first views (prerender-LANG.html).
 css=$(publish "$STAGE/widget.css")
 cy=$(publish "$STAGE/cy.json")
+views=""
+for view in "$STAGE"/prerender-*.html; do
+  key=${view##*/prerender-}
+  views+=$(printf ', "view-%s": ["%s", "%s"]' "${key%.html}" "$(publish "$view")" "$(integrity "$view")")
+done
 
 # 4. The loader: its FILES line names this build's files, with their integrity (the glue's for
 #    the modulepreload link that checks it before the loader import()s it).
 files() {
-  printf '  const FILES = { js: ["%s", "%s"], wasm: ["%s", "%s"], css: ["%s", "%s"], cy: ["%s", "%s"] };' \
+  printf '  const FILES = { js: ["%s", "%s"], wasm: ["%s", "%s"], css: ["%s", "%s"], cy: ["%s", "%s"]%s };' \
     "$js" "$(integrity "$WORK/glue/campaign-widget.js")" "$wasm" "$(integrity "$STAGE/campaign-widget_bg.wasm")" \
-    "$css" "$(integrity "$STAGE/widget.css")" "$cy" "$(integrity "$STAGE/cy.json")"
+    "$css" "$(integrity "$STAGE/widget.css")" "$cy" "$(integrity "$STAGE/cy.json")" "$views"
 }
 [ "$(grep -c '^  const FILES = ' "$STAGE/embed.js")" = 1 ] ||
   { echo "name-files: embed.js has no single FILES line to fill in" >&2; exit 1; }

@@ -207,7 +207,14 @@ async fn the_wasm_loads_only_when_the_widget_nears_the_viewport() {
     let site = partner(vec![("/long.html", page("", &body), vec![])]);
     let browser = Browser::start(1280, 900).await;
     open(&browser, &site, "/long.html").await;
-    wait(&browser, "the placeholder", "$w(0, '.cw-placeholder')").await;
+    // The prerendered first view is there at once (and the supporter could use it), the wasm
+    // is not.
+    wait(
+        &browser,
+        "the prerendered view",
+        "$w(0, '[data-cw-prerendered] #cw-postcode')",
+    )
+    .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let fetched = o.cdn.requests();
     assert!(
@@ -225,7 +232,12 @@ async fn the_wasm_loads_only_when_the_widget_nears_the_viewport() {
         "window.scrollTo(0, document.body.scrollHeight) || true",
     )
     .await;
-    wait(&browser, "the widget after scrolling", "$w(0, '.cw-stat')").await;
+    wait(
+        &browser,
+        "the live widget after scrolling",
+        "$w(0, '.cw-stat') && !$w(0, '[data-cw-prerendered]')",
+    )
+    .await;
     assert!(o
         .cdn
         .requests()

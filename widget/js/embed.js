@@ -15,10 +15,11 @@
   const EVENTS = ["ready", "mp-found", "email-opened", "sent", "error"];
   const ns = (window.CampaignWidget = window.CampaignWidget || {});
   const script = document.currentScript;
-  // This build's files, [name, integrity] of each. As written here, the development build's
-  // (trunk serve: plain names, nothing to check); scripts/build.sh replaces the next line with
-  // content-hashed names and their hashes.
-  const FILES = { js: ["campaign-widget.js", ""], wasm: ["campaign-widget_bg.wasm", ""], css: ["widget.css", ""], cy: ["cy.json", ""] };
+  // This build's files, [name, integrity] of each (view-LANG: the built-in campaign's first
+  // view, prerendered). As written here, the development build's (trunk serve: plain names,
+  // nothing to check); scripts/build.sh replaces the next line with content-hashed names and
+  // their hashes.
+  const FILES = { js: ["campaign-widget.js", ""], wasm: ["campaign-widget_bg.wasm", ""], css: ["widget.css", ""], cy: ["cy.json", ""], "view-en": ["prerender-en.html", ""], "view-cy": ["prerender-cy.html", ""] };
   // They sit beside the loader, or two folders up from its pinned copy, v/VERSION/embed.js.
   const src = (script && script.src) || location.href;
   const base = new URL(/\/v\/[^/]+\/embed\.js$/.test(new URL(src).pathname) ? "../../" : ".", src).href;
@@ -82,31 +83,80 @@
     }
   };
 
-  const start = (el, box, run) => {
+  // The prerendered first view: its form works at once (a real form: without the wasm it asks
+  // WriteToThem). Find your MP before the wasm is there is held, shown as working, and carried
+  // out once by the live view (mount.rs, take_over). Returns how to let the form go again.
+  const hold = (view) => {
+    const form = view.querySelector("form");
+    const status = view.querySelector(".cw-status");
+    const held = (event) => {
+      event.preventDefault();
+      form.setAttribute("data-cw-pending-submit", "");
+      if (status) status.textContent = status.getAttribute("data-finding");
+    };
+    form && form.addEventListener("submit", held);
+    return (why) => {
+      form && form.removeEventListener("submit", held);
+      if (status) status.textContent = why;
+    };
+  };
+
+  // Shows the prerendered view FILE (a URL) in ROOT once it and the stylesheet LINK are there:
+  // at its true size at once, styled. Resolves to the view, or to nothing (then: the placeholder).
+  const show = (root, link, file, check) =>
+    Promise.all([
+      fetch(file, check).then((r) => (r.ok ? r.text() : Promise.reject(r.status))),
+      new Promise((done) => (link.onload = link.onerror = done)),
+    ]).then(([html]) => {
+      const t = document.createElement("template");
+      t.innerHTML = html;
+      // Markup only: nothing in it runs.
+      for (const e of t.content.querySelectorAll("*"))
+        if (/^(script|iframe|object|embed)$/i.test(e.localName)) e.remove();
+        else for (const a of [...e.attributes])
+          if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) e.removeAttribute(a.name);
+      const view = t.content.firstElementChild;
+      if (!view || !view.hasAttribute("data-cw-prerendered")) throw file;
+      root.append(view);
+      return view;
+    }).catch((error) => {
+      console.error(PREFIX, "no prerendered view from " + file, error);
+      throw error;
+    });
+
+  // The wasm (and the Welsh words) on their way at once; what to show waits for the view.
+  const start = (el, run) => {
     const say = words(el);
-    if (!supported()) {
-      // Still a way to write: WriteToThem works in any browser.
-      const text = document.createElement("p");
-      const link = document.createElement("a");
-      text.textContent = say[1];
-      link.href = "https://www.writetothem.com/?a=westminstermp";
-      link.textContent = say[2];
-      box.className = "cw-frame cw-unsupported";
-      box.removeAttribute("aria-busy");
-      box.append(text, link);
-      return;
-    }
-    Promise.all([load(), say === WORDS.cy && cy()]).then(
-      // Unless disconnectedCallback has ended this run meanwhile: mount, keeping the way out.
-      ([m, text]) => {
-        if (text) m.installWelsh(text);
-        if (el.cw === run) run.end = m.mountElement(el, url("css"), FILES.css[1]);
-      },
-      (error) => {
-        console.error(PREFIX, "could not load from " + base, error);
+    const can = supported();
+    const loaded = can && Promise.all([load(), say === WORDS.cy && cy()]);
+    Promise.resolve(run.shown).then(() => {
+      const box = run.box;
+      if (!can) {
+        // Still a way to write: WriteToThem works in any browser (the prerender's form asks it).
+        if (run.free) return run.free("");
+        const text = document.createElement("p");
+        const link = document.createElement("a");
+        text.textContent = say[1];
+        link.href = "https://www.writetothem.com/?a=westminstermp";
+        link.textContent = say[2];
+        box.className = "cw-frame cw-unsupported";
         box.removeAttribute("aria-busy");
-        box.textContent = say[0];
-      });
+        box.append(text, link);
+        return;
+      }
+      loaded.then(
+        // Unless disconnectedCallback has ended this run meanwhile: mount, keeping the way out.
+        ([m, text]) => {
+          if (text) m.installWelsh(text);
+          if (el.cw === run) run.end = m.mountElement(el, url("css"), FILES.css[1]);
+        },
+        (error) => {
+          console.error(PREFIX, "could not load from " + base, error);
+          if (run.free) return run.free(say[0]);
+          box.removeAttribute("aria-busy");
+          box.textContent = say[0];
+        });
+    });
   };
 
   if (!customElements.get(NAME)) {
@@ -115,20 +165,39 @@
         // Moved within one task, it is still mounted (see disconnectedCallback).
         if (this.cw) return;
         const root = this.shadowRoot || this.attachShadow({ mode: "open" });
-        const link = styles(document.createElement("link"));
-        const box = document.createElement("div");
-        box.className = "cw-frame cw-placeholder";
-        box.setAttribute("aria-busy", "true");
-        root.textContent = "";
-        root.append(link, box);
         // Fetch the wasm only when the widget comes near the viewport. The observer stands
-        // for this run of the element (this.cw), and keeps the way to unmount (end).
+        // for this run of the element (this.cw), and keeps the way to unmount (end); `shown`:
+        // the prerendered view on its way, `free`: how to let its form go, `box`: a placeholder.
         const seen = (this.cw = new IntersectionObserver((entries) => {
           if (entries.some((e) => e.isIntersecting)) {
             seen.disconnect();
-            start(this, box, seen);
+            start(this, seen);
           }
         }, { rootMargin: "600px 0px" }));
+        const placeholder = () => {
+          const box = (seen.box = document.createElement("div"));
+          box.className = "cw-frame cw-placeholder";
+          box.setAttribute("aria-busy", "true");
+          root.append(box);
+        };
+        const adopt = (view) => (seen.free = hold(view));
+        // The page carries the first view (Declarative Shadow DOM): kept as it is.
+        const view = root.querySelector(":scope > [data-cw-prerendered]");
+        if (view) adopt(view);
+        else {
+          const link = styles(document.createElement("link"));
+          root.textContent = "";
+          root.append(link);
+          // The built-in campaign's prerendered view in the widget's language and layout, or
+          // the campaign team's (data-prerendered); else a placeholder until the wasm mounts.
+          const a = (name) => this.getAttribute("data-" + name) || this.getAttribute(name);
+          const own = a("prerendered");
+          const key = "view-" + (words(this) === WORDS.cy ? "cy" : "en") + (a("layout") === "compact" ? "-compact" : "");
+          const file = own ? new URL(own, location.href).href
+            : !a("campaign") && !this.querySelector("script") && FILES[key] && url(key);
+          if (file) seen.shown = show(root, link, file, own ? {} : check(key)).then(adopt, placeholder);
+          else placeholder();
+        }
         seen.observe(this);
       }
 

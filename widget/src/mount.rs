@@ -10,7 +10,10 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, RequestCache, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Element, Event, HtmlElement, HtmlInputElement, RequestCache, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 use widget_core::{Campaign, CampaignError, Lang, Texts};
 
 use crate::components::{ConfigErrorBox, Widget, Words};
@@ -245,11 +248,28 @@ fn fresh_shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
         .ok()
 }
 
+/// The prerendered first view that the loader (or the page itself, with Declarative Shadow DOM)
+/// put in `host`'s shadow root, if any: `<div data-cw-prerendered>`, after the stylesheet link.
+fn prerendered(host: &HtmlElement) -> Option<HtmlElement> {
+    host.shadow_root()?
+        .query_selector(":scope > [data-cw-prerendered]")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
 /// Renders one widget into `host`'s shadow root, until the returned [`Mounted`] is dropped.
 /// A campaign that cannot be used shows its reason in the box and in the console, never a
-/// blank space.
+/// blank space. Where the shadow root holds the prerendered first view, the live view is built
+/// off the page and takes its place in one step, with what the supporter did meanwhile.
 pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
-    let Some(root) = fresh_shadow_root(host) else {
+    let prerender = prerendered(host);
+    let root = match &prerender {
+        Some(_) => host.shadow_root(),
+        None => fresh_shadow_root(host),
+    };
+    let Some(root) = root else {
         log_error("this element cannot hold a widget (attachShadow failed)");
         return Mounted { _view: None };
     };
@@ -260,7 +280,7 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
     else {
         return Mounted { _view: None };
     };
-    if root.append_child(&container).is_err() {
+    if prerender.is_none() && root.append_child(&container).is_err() {
         return Mounted { _view: None };
     }
     let WidgetOptions {
@@ -269,9 +289,11 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
         stylesheet_integrity,
         lang,
     } = options;
-    // Checked by the browser when there is a hash (an empty one checks nothing), which needs the
-    // file fetched with CORS (README, "Hosting").
-    let integrity = stylesheet_integrity.unwrap_or_default();
+    // With a prerender, its stylesheet link stays (loaded already): the live view adds none.
+    let stylesheet = prerender.is_none().then(|| Stylesheet {
+        href: stylesheet,
+        integrity: stylesheet_integrity.unwrap_or_default(),
+    });
     let campaign = campaign.and_then(|c| {
         let texts = c.texts(lang);
         c.localized(lang)
@@ -282,31 +304,12 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
     if let Err(reason) = &campaign {
         log_error(reason);
     }
-    let widget = leptos::mount::mount_to(container, move || {
-        // Hidden until our stylesheet has loaded (or failed), so nobody sees it unstyled.
-        let (styled, set_styled) = signal(false);
-        view! {
-            <link
-                rel="stylesheet"
-                href=stylesheet
-                integrity=integrity
-                crossorigin="anonymous"
-                on:load=move |_| set_styled.set(true)
-                on:error=move |_| set_styled.set(true)
-            />
-            <div class="cw-frame" hidden=move || !styled.get()>
-                {match campaign {
-                    Ok((campaign, texts)) => {
-                        view! { <Widget campaign texts=Words::new(texts) /> }.into_any()
-                    }
-                    Err(reason) => {
-                        let texts = Words::new(Texts::new(lang));
-                        view! { <ConfigErrorBox reason texts /> }.into_any()
-                    }
-                }}
-            </div>
-        }
+    let widget = leptos::mount::mount_to(container.clone(), move || {
+        root_view(campaign, stylesheet, lang)
     });
+    if let Some(prerender) = prerender {
+        take_over(&prerender, &container);
+    }
     emit(
         host,
         if failed {
@@ -317,6 +320,100 @@ pub fn mount(host: &HtmlElement, options: WidgetOptions) -> Mounted {
     );
     Mounted {
         _view: Some(Box::new(widget)),
+    }
+}
+
+/// The widget's stylesheet link: its URL, and its Subresource Integrity hash (empty: none).
+pub struct Stylesheet {
+    pub href: String,
+    pub integrity: String,
+}
+
+/// The widget's whole view in its shadow root: the stylesheet link (none where the shadow root
+/// has one already: a prerender's, or in the prerender itself) and the frame. The one view of
+/// both the live widget and the prerender (`src/bin/prerender.rs`).
+pub fn root_view(
+    campaign: Result<(Campaign, Texts), String>,
+    stylesheet: Option<Stylesheet>,
+    lang: Lang,
+) -> impl IntoView {
+    // Hidden until our stylesheet has loaded (or failed), so nobody sees it unstyled.
+    let (styled, set_styled) = signal(stylesheet.is_none());
+    view! {
+        // Checked by the browser when there is a hash (an empty one checks nothing), which
+        // needs the file fetched with CORS (README, "Hosting").
+        {stylesheet.map(|Stylesheet { href, integrity }| view! {
+            <link
+                rel="stylesheet"
+                href=href
+                integrity=integrity
+                crossorigin="anonymous"
+                on:load=move |_| set_styled.set(true)
+                on:error=move |_| set_styled.set(true)
+            />
+        })}
+        <div class="cw-frame" hidden=move || !styled.get()>
+            {match campaign {
+                Ok((campaign, texts)) => {
+                    view! { <Widget campaign texts=Words::new(texts) /> }.into_any()
+                }
+                Err(reason) => {
+                    let texts = Words::new(Texts::new(lang));
+                    view! { <ConfigErrorBox reason texts /> }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Puts the live view (`live`, built off the page) in the place of the prerender (`old`) and
+/// carries over what the supporter did meanwhile: the postcode typed (through an `input`
+/// event, so the widget's state has it), the caret or selection, the focus, and a submit the
+/// loader held back (it marks the prerender's form `data-cw-pending-submit`).
+fn take_over(old: &HtmlElement, live: &HtmlElement) {
+    let field = |root: &HtmlElement| {
+        root.query_selector("#cw-postcode")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    };
+    let before = field(old);
+    let value = before.as_ref().map(|f| f.value()).unwrap_or_default();
+    let focused = before.as_ref().is_some_and(|f| {
+        f.get_root_node()
+            .dyn_into::<ShadowRoot>()
+            .ok()
+            .and_then(|root| root.active_element())
+            .is_some_and(|active| &active == f.unchecked_ref::<Element>())
+    });
+    let selection = before
+        .as_ref()
+        .and_then(|f| Some((f.selection_start().ok()??, f.selection_end().ok()??)));
+    let pending = old
+        .query_selector("form[data-cw-pending-submit]")
+        .ok()
+        .flatten()
+        .is_some();
+    if old.replace_with_with_node_1(live).is_err() {
+        return;
+    }
+    let Some(after) = field(live) else { return };
+    if !value.is_empty() {
+        after.set_value(&value);
+        if let Ok(event) = Event::new("input") {
+            let _ = after.dispatch_event(&event);
+        }
+    }
+    if focused {
+        let _ = after.focus();
+    }
+    if let Some((start, end)) = selection.filter(|_| focused) {
+        let _ = after.set_selection_range(start, end);
+    }
+    if pending {
+        if let Some(form) = after.form() {
+            let _ = form.request_submit();
+        }
     }
 }
 

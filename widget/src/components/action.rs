@@ -51,6 +51,9 @@ impl Lookup {
     }
 }
 
+/// WriteToThem's lookup for Westminster MPs: where the form goes without the wasm.
+const WRITETOTHEM: &str = "https://www.writetothem.com/";
+
 /// How long typing must pause before a complete postcode is looked up.
 const TYPING_PAUSE: Duration = Duration::from_millis(350);
 
@@ -80,6 +83,8 @@ pub fn FindAndWrite(
     // presses Find your MP: when the browser is idle after the first view, or when the postcode
     // field gets focus or a keystroke, whichever comes first (later calls cost nothing).
     // (Safari has no requestIdleCallback: a short timeout there.)
+    // (Not when rendering the first view to HTML natively: there is no browser.)
+    #[cfg(not(feature = "ssr"))]
     if request_idle_callback_with_handle(prefetch_lookup_code).is_err() {
         set_timeout(prefetch_lookup_code, Duration::from_millis(100));
     }
@@ -262,7 +267,12 @@ pub fn FindAndWrite(
     };
 
     view! {
-        <form class="cw-postcode-form" novalidate on:submit=on_submit>
+        // Without the wasm (scripts off, a browser too old, the prerender before the wasm has
+        // arrived and the loader gone), the form asks WriteToThem's own lookup for Westminster
+        // MPs, `?pc=POSTCODE&a=westminstermp`, in a tab of its own.
+        <form class="cw-postcode-form" action=WRITETOTHEM method="get" target="_blank" novalidate
+            on:submit=on_submit>
+            <input type="hidden" name="a" value="westminstermp" />
             <Field id="cw-postcode" label=Text::PostcodeLabel
                 hint=texts.get(Text::PostcodeHint)
                 error=Signal::derive(field_message) texts>
@@ -270,7 +280,7 @@ pub fn FindAndWrite(
                     <input
                         class="cw-input cw-input-postcode"
                         id="cw-postcode"
-                        name="postcode"
+                        name="pc"
                         type="text"
                         autocomplete="postal-code"
                         autocapitalize="characters"
@@ -294,11 +304,12 @@ pub fn FindAndWrite(
                 })}
             </Field>
         </form>
-        <p class="cw-status" role="status">
-            {move || match lookup.get() {
-                Lookup::Loading(_) => texts.get(Text::Finding),
-                _ => String::new(),
-            }}
+        // (`data-finding`: what the loader says here when Find your MP is pressed on the
+        // prerendered view, until the live view carries the lookup out.)
+        <p class="cw-status" role="status" data-finding=texts.get(Text::Finding)>
+            // (Nothing, not an empty string, when idle: HTML rendered natively writes an empty
+            // text as a space, and `.cw-status:empty` must hide it in the prerender too.)
+            {move || lookup.with(|l| matches!(l, Lookup::Loading(_))).then(|| texts.get(Text::Finding))}
         </p>
         <div class="cw-outcome" node_ref=outcome_ref>
             {move || match lookup.get() {
