@@ -5,8 +5,19 @@
 # headless Chromium with a fresh profile per run, served gzip -9 precompressed from 127.0.0.1,
 # under three conditions: no throttling, 4x CPU, 4x CPU + slow 4G; then a returning visitor
 # (warm cache, same release, short lifetimes run out): requests and bytes, with each folder's
-# own hosting rules (_headers) or, without them, the short lifetime fixed names allow.
-# Usage: scripts/bench.sh [--runs N] [--files] [DIST [DIST2]]   (default: dist; N: 7)
+# own hosting rules (_headers) or, without them, the short lifetime fixed names allow; then, under
+# the three conditions, the host page's Cumulative Layout Shift while the widget loads, in an
+# article (1280x900) with the snippet partners paste and, for a release with a prerendered view
+# (prerender-en.<hash>.html in its manifest.json), with the widget's HTML in the page.
+# Usage: scripts/bench.sh [--runs N] [--only PARTS] [--verbose] [--files] [--chromium PATH] [DIST [DIST2]]
+#   (default: dist)
+#   --runs N         page loads per folder, condition and supporter or host page (default 7)
+#   --only PARTS     the parts to run, comma-separated: load (the field and the MP card),
+#                    returning (the returning visitor), cls (the host page's layout shift);
+#                    default all, e.g. --only cls
+#   --verbose        each run's layout shifts (value@ms)
+#   --files          the files of the last run per folder, with their bytes
+#   --chromium PATH  the browser (default /usr/bin/chromium)
 #   With two folders it compares them, alternating runs, e.g. a build of main against yours:
 #   scripts/bench.sh /tmp/main-dist dist
 # Needs Node and Chromium (scripts/setup.sh --browser installs Chromium).
@@ -17,7 +28,7 @@ skip=0
 for arg in "$@"; do
   if [ "$skip" -eq 1 ]; then skip=0; continue; fi
   case "$arg" in
-    --runs | --chromium) skip=1 ;;
+    --runs | --chromium | --only) skip=1 ;;
     -*) ;;
     *) folders=$((folders + 1)) ;;
   esac

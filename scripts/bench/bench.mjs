@@ -1,5 +1,6 @@
 // Benchmark: how many bytes and how long until a supporter can type a postcode, how long from
-// Find your MP to the MP card, and what a returning visitor fetches again.
+// Find your MP to the MP card, what a returning visitor fetches again, and how much the widget
+// shifts the host page's layout.
 //
 // Serves each dist/ folder on its own 127.0.0.1 port with gzip -9 precompressed responses (as
 // a CDN would), opens a partner-like page (one <campaign-widget>, embed.js) in headless
@@ -27,8 +28,18 @@
 // with the short lifetime fixed names allow; either way a lifetime short of a year counts as
 // run out (max-age=0), as for a visitor who comes back the next day.
 //
-// Usage: node scripts/bench/bench.mjs [--runs N] [--chromium PATH] [--files] DIST [DIST2]
-// With two folders, runs alternate between them.
+// Then the host page's Cumulative Layout Shift, under each condition, in page loads of their own
+// (no supporter: only the load moves the page): an article at 1280x900 with the widget in the
+// first screen and ~3000 px of text below it, either with the snippet partners paste (the script
+// tag where the widget goes) or, for a release with a prerendered view (PRERENDER_FILE in its
+// manifest.json), with the widget's HTML in a declarative shadow root. A buffered
+// PerformanceObserver, installed before the page's scripts, collects the `layout-shift` entries
+// (those after input left out) until the widget has mounted (its ready event) and its field is
+// usable, and SETTLE_MS more; the CLS is the largest session window, as browsers report it.
+//
+// Usage: node scripts/bench/bench.mjs [--runs N] [--only load,returning,cls] [--verbose]
+//          [--chromium PATH] [--files] DIST [DIST2]
+// With two folders, runs alternate between them. The flags: scripts/bench.sh.
 
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -41,12 +52,20 @@ const args = process.argv.slice(2);
 let runs = 7;
 let chromium = "/usr/bin/chromium";
 let showFiles = false;
+let verbose = false;
+// The parts to run: the field and the MP card, the returning visitor, the host page's CLS.
+const PARTS = ["load", "returning", "cls"];
+let parts = new Set(PARTS);
 const dists = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--runs") runs = Number(args[++i]);
   else if (args[i] === "--chromium") chromium = args[++i];
   else if (args[i] === "--files") showFiles = true;
-  else if (args[i].startsWith("-")) usage(`unknown option ${args[i]}`);
+  else if (args[i] === "--verbose") verbose = true;
+  else if (args[i] === "--only") {
+    parts = new Set((args[++i] || "").split(","));
+    for (const part of parts) if (!PARTS.includes(part)) usage(`--only takes ${PARTS.join(", ")} (comma-separated)`);
+  } else if (args[i].startsWith("-")) usage(`unknown option ${args[i]}`);
   else dists.push(resolve(args[i]));
 }
 if (dists.length === 0 || dists.length > 2 || !(runs >= 1)) usage("one or two dist folders");
@@ -57,7 +76,9 @@ for (const dist of dists) {
 
 function usage(problem) {
   console.error(`bench: ${problem}`);
-  console.error("usage: scripts/bench.sh [--runs N] [--chromium PATH] [--files] DIST [DIST2]");
+  console.error(
+    "usage: scripts/bench.sh [--runs N] [--only load,returning,cls] [--verbose] [--chromium PATH] [--files] DIST [DIST2]",
+  );
   process.exit(2);
 }
 
@@ -78,16 +99,73 @@ const KEY_GAP_MS = 150;
 const POSTCODE = "SW1A 1AA";
 const FIXTURES = resolve(new URL("../../tests/fixtures/api", import.meta.url).pathname);
 
-// A partner's page: the built-in campaign, the loader as the README's custom element way.
-const HOST_PAGE = `<!doctype html>
+// The prerendered view a release may carry (the HTML that goes in the widget's shadow root after
+// the stylesheet link), found by this pattern among the paths in its manifest.json.
+const PRERENDER_FILE = /^prerender-en\.[0-9a-f]{10}\.html$/;
+// The host page's layout shift: from the first script until the widget has mounted and its
+// postcode field is usable, and this long after.
+const SETTLE_MS = 1500;
+const CLS_VIEWPORT = { width: 1280, height: 900 };
+
+const pageHead = (style = "") => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>A partner's page</title><link rel="icon" href="data:,"></head>
+<title>A partner's page</title><link rel="icon" href="data:,">${style}</head>
 <body><h1>A partner's page</h1>
-<campaign-widget data-postcodes-api="%API%" data-members-api="%API%"></campaign-widget>
+`;
+const PARAGRAPH =
+  "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt " +
+  "ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco " +
+  "laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in " +
+  "voluptate velit esse cillum dolore eu fugiat nulla pariatur.</p>\n";
+// A partner's article: the widget in the first screen, under a heading and a short paragraph,
+// and ~3000 px of text below it (what a late-growing widget pushes down).
+const article = (widget) =>
+  pageHead("<style>body{font:16px/1.5 sans-serif;max-width:60em;margin:0 auto;padding:0 1em}</style>") +
+  "<p>Our campaign needs you: ask your MP to support it. It takes two minutes.</p>\n" +
+  `${widget}\n${PARAGRAPH.repeat(40)}</body></html>\n`;
+
+// The pages each folder is served with, by path, `api` being the fixture API's base URL:
+// - /bench.html: the built-in campaign, the loader as the README's custom element way;
+// - /cls-tag.html: the article with the snippet partners paste (the script tag where the widget
+//   goes; the built-in campaign, as the prerender has it);
+// - /cls-html.html, for a folder with a prerendered view: the article with the widget's HTML in a
+//   declarative shadow root (stylesheet link and prerender), the loader only registering.
+function hostPages(dist, api) {
+  const apis = `data-postcodes-api="${api}" data-members-api="${api}"`;
+  const pages = {
+    "/bench.html":
+      pageHead() +
+      `<campaign-widget ${apis}></campaign-widget>
 <script src="embed.js" async data-mount="none"></script>
 </body></html>
-`;
+`,
+    "/cls-tag.html": article(`<script src="embed.js" async ${apis}></script>
+<noscript><p>Ask your MP to support the Secondary Support Package:
+  <a href="https://www.writetothem.com/?a=westminstermp">write to your MP through WriteToThem</a>.</p></noscript>`),
+  };
+  const prerender = prerenderOf(dist);
+  if (prerender)
+    pages["/cls-html.html"] = article(
+      `<campaign-widget ${apis}><template shadowrootmode="open"><link rel="stylesheet" href="${prerender.css}">` +
+        `${prerender.html}</template></campaign-widget>
+<script src="embed.js" async data-mount="none"></script>`,
+    );
+  return pages;
+}
+
+// The prerendered view of `dist` and its stylesheet's path, from its manifest.json; null without.
+function prerenderOf(dist) {
+  let files;
+  try {
+    files = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8")).files;
+  } catch {
+    return null;
+  }
+  const view = files.find((f) => PRERENDER_FILE.test(f.path));
+  const css = files.find((f) => f.name === "widget.css");
+  return view && css ? { html: readFileSync(join(dist, view.path), "utf8").trim(), css: css.path } : null;
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -147,21 +225,22 @@ function apiAnswer(url) {
   }
 }
 
-// Serves `dist` with every answer precompressed once (gzip -9), /bench.html being HOST_PAGE
-// (pointed at the fixture API under /api, never cached), with ETags (a revalidation of an unchanged file is a 304). Logs [path, status] of each answer.
+// Serves `dist` with every answer precompressed once (gzip -9), and hostPages (pointed at the
+// fixture API under /api, never cached), with ETags (a revalidation of an unchanged file is a
+// 304). Logs [path, status] of each answer.
 function serve(dist) {
   const rules = hostingRules(dist);
   const log = [];
   const cache = new Map();
   let origin = "";
+  let pages = {};
   const load = (path, url) => {
     if (path.startsWith("/api/")) {
       const body = apiAnswer(url);
       return body && { raw: body, gzip: gzip9(body), etag: null, api: true };
     }
     if (!cache.has(path)) {
-      const body =
-        path === "/bench.html" ? Buffer.from(HOST_PAGE.replaceAll("%API%", `${origin}/api`)) : readFile(dist, path);
+      const body = Object.hasOwn(pages, path) ? Buffer.from(pages[path]) : readFile(dist, path);
       cache.set(path, body && {
         raw: body,
         gzip: gzip9(body),
@@ -184,7 +263,7 @@ function serve(dist) {
     const headers = {
       "Content-Type": TYPES[extname(path)] || "application/octet-stream",
       // Cacheable, as from a CDN (the partner's page itself is always revalidated).
-      "Cache-Control": file.api ? "no-store" : path === "/bench.html" ? "no-cache" : cacheControl(rules, path),
+      "Cache-Control": file.api ? "no-store" : Object.hasOwn(pages, path) ? "no-cache" : cacheControl(rules, path),
       "Access-Control-Allow-Origin": "*",
       ETag: file.etag,
       Vary: "Accept-Encoding",
@@ -203,7 +282,8 @@ function serve(dist) {
   return new Promise((done) =>
     server.listen(0, "127.0.0.1", () => {
       origin = `http://127.0.0.1:${server.address().port}`;
-      done({ server, log, url: origin });
+      pages = hostPages(dist, `${origin}/api`);
+      done({ server, log, url: origin, pages: Object.keys(pages) });
     }),
   );
 }
@@ -247,6 +327,48 @@ const PROBE = `(() => {
   };
   check();
 })();`;
+
+// Runs in the page before its own scripts, for the host page's layout shift: every shift from
+// the first (a buffered observer), and a promise of when the widget has mounted (its ready or
+// error event, which bubble out of the shadow root).
+const CLS_PROBE = `(() => {
+  const shifts = window.__benchShifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput });
+  }).observe({ type: "layout-shift", buffered: true });
+  window.__benchMounted = new Promise((done) => {
+    for (const type of ["campaign-widget:ready", "campaign-widget:error"])
+      document.addEventListener(type, () => done(performance.now()), { once: true });
+  });
+})();`;
+
+// Once the field is usable: waits until the widget has mounted (a prerendered field is usable
+// before), then SETTLE_MS, and hands over the shifts.
+const CLS_SETTLE = `window.__benchMounted.then((mounted) => new Promise((done) => setTimeout(() => done(JSON.stringify({
+  mounted,
+  end: performance.now(),
+  shifts: window.__benchShifts,
+  height: document.querySelector("campaign-widget").getBoundingClientRect().height,
+  viewport: [innerWidth, innerHeight],
+})), ${SETTLE_MS})))`;
+
+// CLS as browsers define it: the largest session window (shifts < 1 s apart, a window <= 5 s).
+function sessionCls(shifts) {
+  let best = 0;
+  let sum = 0;
+  let start = -Infinity;
+  let last = -Infinity;
+  for (const s of shifts) {
+    if (s.t - last >= 1000 || s.t - start >= 5000) {
+      sum = 0;
+      start = s.t;
+    }
+    sum += s.v;
+    last = s.t;
+    best = Math.max(best, sum);
+  }
+  return best;
+}
 
 // One Chromium with a fresh profile, spoken to over --remote-debugging-pipe.
 async function launch() {
@@ -350,8 +472,9 @@ const FOCUS = `(() => {
 // One measured page load of `url` under `condition`; with `supporter`, that supporter then
 // looks up the postcode and the time from the submit to the MP card is measured. With `returning`, the page is opened once
 // first, and the measured load is a second one in a new tab of the same browser; `log` (the
-// server's) then holds only the second load's answers.
-async function measure(url, condition, { returning = false, log = null, supporter = null } = {}) {
+// server's) then holds only the second load's answers. With `cls`, the host page's layout
+// shifts until the widget has mounted, its field is usable and SETTLE_MS have passed.
+async function measure(url, condition, { returning = false, log = null, supporter = null, cls = false } = {}) {
   const browser = await launch();
   try {
     const visit = async (supporter) => {
@@ -375,6 +498,8 @@ async function measure(url, condition, { returning = false, log = null, supporte
         await page("Network.emulateNetworkConditions", { offline: false, ...condition.network });
       }
       await page("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
+      // The viewport a layout shift is a fraction of, whatever the headless window leaves.
+      if (cls) await page("Emulation.setDeviceMetricsOverride", { ...CLS_VIEWPORT, deviceScaleFactor: 1, mobile: false });
       await page("Runtime.addBinding", { name: "__benchDone" });
       await page("Runtime.addBinding", { name: "__benchCard" });
       const card = new Promise((ok, fail) => {
@@ -384,9 +509,13 @@ async function measure(url, condition, { returning = false, log = null, supporte
         });
         if (supporter) setTimeout(() => fail(new Error(`no MP card after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
       });
-      await page("Page.addScriptToEvaluateOnNewDocument", { source: PROBE });
+      await page("Page.addScriptToEvaluateOnNewDocument", { source: cls ? CLS_PROBE + PROBE : PROBE });
       await page("Page.navigate", { url });
       const result = await done;
+      if (cls) {
+        const settled = await page("Runtime.evaluate", { expression: CLS_SETTLE, awaitPromise: true, returnByValue: true });
+        result.cls = JSON.parse(settled.result.value);
+      }
       let toCard = null;
       if (supporter) {
         const run = (expression) => page("Runtime.evaluate", { expression, awaitPromise: true });
@@ -428,10 +557,17 @@ async function measure(url, condition, { returning = false, log = null, supporte
       entries: result.entries,
       answers: log ? log.filter(([path]) => path !== "/bench.html").map((a) => [...a]) : [],
       toCard,
+      layoutShift: result.cls && layoutShift(result.cls),
     };
   } finally {
     await browser.close();
   }
+}
+
+// The host page's CLS from what CLS_SETTLE handed over (shifts after input left out).
+function layoutShift({ shifts, ...rest }) {
+  const counted = shifts.filter((s) => !s.input);
+  return { ...rest, shifts: counted, cls: sessionCls(counted) };
 }
 
 const median = (xs) => {
@@ -442,37 +578,24 @@ const median = (xs) => {
 const spread = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 const ms = (x) => `${Math.round(x)}`;
 const bytes = (x) => `${Math.round(x).toLocaleString("en-GB")}`;
+const score = (x) => x.toFixed(3);
 
-const sites = await Promise.all(dists.map(serve));
 const labels = dists.length === 2 ? ["A", "B"] : ["A"];
 dists.forEach((dist, i) => console.log(`${labels[i]}: ${dist}`));
 console.log(`${runs} runs per folder and condition, fresh profile each, alternating; ${chromium}\n`);
 
-const rows = [];
-try {
-  for (const condition of CONDITIONS) {
-    // results[i][supporter]: that folder's runs with that supporter.
-    const results = dists.map(() => Object.fromEntries(SUPPORTERS.map((s) => [s, []])));
-    for (let run = 0; run < runs; run++) {
-      for (const supporter of SUPPORTERS) {
-        // Alternate which folder goes first, so neither always meets a warmer machine.
-        const order = run % 2 === 0 ? dists.keys() : [...dists.keys()].reverse();
-        for (const i of order) {
-          const r = await measure(`${sites[i].url}/bench.html`, condition, { supporter });
-          if (typeof r.toCard !== "number") throw new Error(`no MP card time for ${supporter}`);
-          results[i][supporter].push(r);
-          process.stderr.write(
-            `  ${condition.name}, ${labels[i]} run ${run + 1}, ${supporter}: field ${ms(r.ms)} ms, ` +
-              `${bytes(r.transfer)} B; card ${ms(r.toCard)} ms after the press\n`,
-          );
-        }
-      }
-    }
-    results.forEach((bySupporter, i) => rows.push({ condition: condition.name, label: labels[i], bySupporter }));
+// Serves every folder (each on its own port) while `body` runs.
+async function withSites(body) {
+  const sites = await Promise.all(dists.map(serve));
+  try {
+    return await body(sites);
+  } finally {
+    sites.forEach((s) => s.server.close());
   }
-} finally {
-  sites.forEach((s) => s.server.close());
 }
+// The folders' indices in the order of run `run`: alternating which goes first, so neither
+// always meets a warmer machine.
+const inTurn = (run) => (run % 2 === 0 ? [...dists.keys()] : [...dists.keys()].reverse());
 
 const print = (header, table) => {
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
@@ -483,95 +606,188 @@ const print = (header, table) => {
 };
 // The field's numbers come from every page load (each supporter's load measures them too).
 const loads = (row) => SUPPORTERS.flatMap((s) => row.bySupporter[s]);
-print(
-  [
-    "condition",
-    "dist",
-    "transferred B, median (min–max)",
-    "encoded body B",
-    "ms to postcode field, median (min–max)",
-    "of which after the last byte",
-  ],
-  rows.map((row) => [
-    row.condition,
-    row.label,
-    spread(loads(row).map((r) => r.transfer), bytes),
-    spread(loads(row).map((r) => r.encoded), bytes),
-    spread(loads(row).map((r) => r.ms), ms),
-    spread(loads(row).map((r) => r.afterLastByte), ms),
-  ]),
-);
-console.log(
-  `\nms from Find your MP to the MP card, median (min–max); ${POSTCODE}, fixture API on 127.0.0.1. ` +
-    `types: ${HUMAN_PAUSE_MS} ms after the field appears, key by key (${KEY_GAP_MS} ms apart), Enter; ` +
-    `autofills: ${HUMAN_PAUSE_MS} ms after, the whole postcode and the button at once; early: the same the moment the field appears.\n`,
-);
-print(
-  ["condition", "dist", ...SUPPORTERS],
-  rows.map((row) => [
-    row.condition,
-    row.label,
-    ...SUPPORTERS.map((s) => spread(row.bySupporter[s].map((r) => r.toCard), ms)),
-  ]),
-);
-if (dists.length === 2) {
-  console.log("");
-  for (const condition of CONDITIONS) {
-    const [a, b] = rows.filter((r) => r.condition === condition.name);
-    const ratio = (f) => (median(f(b)) / median(f(a))).toFixed(2);
-    const cards = SUPPORTERS.map(
-      (s) => `${s} ${ratio((row) => row.bySupporter[s].map((r) => r.toCard))}`,
-    ).join(", ");
-    console.log(
-      `${condition.name}: B/A time to the field ${ratio((row) => loads(row).map((r) => r.ms))}; ` +
-        `to the MP card: ${cards}`,
-    );
+
+const rows = [];
+if (parts.has("load")) {
+  await withSites(async (sites) => {
+    for (const condition of CONDITIONS) {
+      // results[i][supporter]: that folder's runs with that supporter.
+      const results = dists.map(() => Object.fromEntries(SUPPORTERS.map((s) => [s, []])));
+      for (let run = 0; run < runs; run++) {
+        for (const supporter of SUPPORTERS) {
+          for (const i of inTurn(run)) {
+            const r = await measure(`${sites[i].url}/bench.html`, condition, { supporter });
+            if (typeof r.toCard !== "number") throw new Error(`no MP card time for ${supporter}`);
+            results[i][supporter].push(r);
+            process.stderr.write(
+              `  ${condition.name}, ${labels[i]} run ${run + 1}, ${supporter}: field ${ms(r.ms)} ms, ` +
+                `${bytes(r.transfer)} B; card ${ms(r.toCard)} ms after the press\n`,
+            );
+          }
+        }
+      }
+      results.forEach((bySupporter, i) => rows.push({ condition: condition.name, label: labels[i], bySupporter }));
+    }
+  });
+
+  print(
+    [
+      "condition",
+      "dist",
+      "transferred B, median (min–max)",
+      "encoded body B",
+      "ms to postcode field, median (min–max)",
+      "of which after the last byte",
+    ],
+    rows.map((row) => [
+      row.condition,
+      row.label,
+      spread(loads(row).map((r) => r.transfer), bytes),
+      spread(loads(row).map((r) => r.encoded), bytes),
+      spread(loads(row).map((r) => r.ms), ms),
+      spread(loads(row).map((r) => r.afterLastByte), ms),
+    ]),
+  );
+  console.log(
+    `\nms from Find your MP to the MP card, median (min–max); ${POSTCODE}, fixture API on 127.0.0.1. ` +
+      `types: ${HUMAN_PAUSE_MS} ms after the field appears, key by key (${KEY_GAP_MS} ms apart), Enter; ` +
+      `autofills: ${HUMAN_PAUSE_MS} ms after, the whole postcode and the button at once; early: the same the moment the field appears.\n`,
+  );
+  print(
+    ["condition", "dist", ...SUPPORTERS],
+    rows.map((row) => [
+      row.condition,
+      row.label,
+      ...SUPPORTERS.map((s) => spread(row.bySupporter[s].map((r) => r.toCard), ms)),
+    ]),
+  );
+  if (dists.length === 2) {
+    console.log("");
+    for (const condition of CONDITIONS) {
+      const [a, b] = rows.filter((r) => r.condition === condition.name);
+      const ratio = (f) => (median(f(b)) / median(f(a))).toFixed(2);
+      const cards = SUPPORTERS.map(
+        (s) => `${s} ${ratio((row) => row.bySupporter[s].map((r) => r.toCard))}`,
+      ).join(", ");
+      console.log(
+        `${condition.name}: B/A time to the field ${ratio((row) => loads(row).map((r) => r.ms))}; ` +
+          `to the MP card: ${cards}`,
+      );
+    }
   }
 }
+
 // The returning visitor (no throttling).
-const returningRows = [];
-{
-  const sites2 = await Promise.all(dists.map(serve));
-  try {
+if (parts.has("returning")) {
+  const returningRows = await withSites(async (sites) => {
     const results = dists.map(() => []);
     for (let run = 0; run < runs; run++) {
-      const order = run % 2 === 0 ? dists.keys() : [...dists.keys()].reverse();
-      for (const i of order) {
-        const r = await measure(`${sites2[i].url}/bench.html`, CONDITIONS[0], { returning: true, log: sites2[i].log });
+      for (const i of inTurn(run)) {
+        const r = await measure(`${sites[i].url}/bench.html`, CONDITIONS[0], { returning: true, log: sites[i].log });
         results[i].push(r);
         process.stderr.write(`  returning visitor, ${labels[i]} run ${run + 1}: ${r.answers.length} requests, ${bytes(r.transfer)} B\n`);
       }
     }
-    results.forEach((rs, i) => returningRows.push({ label: labels[i], rs }));
-  } finally {
-    sites2.forEach((s) => s.server.close());
+    return results.map((rs, i) => ({ label: labels[i], rs }));
+  });
+  const hashedName = (path) => /\.[0-9a-f]{10}\.[a-z]+$/.test(path);
+  const rheader = [
+    "returning visitor (warm cache)",
+    "requests for widget files",
+    "of which 304",
+    "revalidations of hashed files",
+    "transferred B",
+    "ms to postcode field",
+  ];
+  const rtable = returningRows.map(({ label, rs }) => [
+    label,
+    spread(rs.map((r) => r.answers.length), String),
+    spread(rs.map((r) => r.answers.filter(([, status]) => status === 304).length), String),
+    spread(rs.map((r) => r.answers.filter(([path]) => hashedName(path)).length), String),
+    spread(rs.map((r) => r.transfer), bytes),
+    spread(rs.map((r) => r.ms), ms),
+  ]);
+  console.log("");
+  print(rheader, rtable);
+  for (const { label, rs } of returningRows) {
+    const answers = rs[rs.length - 1].answers.map(([path, status]) => `${path.slice(1)} ${status}`);
+    console.log(`  ${label}, last run: ${answers.join(", ") || "no request"}`);
   }
 }
-const hashedName = (path) => /\.[0-9a-f]{10}\.[a-z]+$/.test(path);
-const rheader = [
-  "returning visitor (warm cache)",
-  "requests for widget files",
-  "of which 304",
-  "revalidations of hashed files",
-  "transferred B",
-  "ms to postcode field",
-];
-const rtable = returningRows.map(({ label, rs }) => [
-  label,
-  spread(rs.map((r) => r.answers.length), String),
-  spread(rs.map((r) => r.answers.filter(([, status]) => status === 304).length), String),
-  spread(rs.map((r) => r.answers.filter(([path]) => hashedName(path)).length), String),
-  spread(rs.map((r) => r.transfer), bytes),
-  spread(rs.map((r) => r.ms), ms),
-]);
-console.log("");
-print(rheader, rtable);
-for (const { label, rs } of returningRows) {
-  const answers = rs[rs.length - 1].answers.map(([path, status]) => `${path.slice(1)} ${status}`);
-  console.log(`  ${label}, last run: ${answers.join(", ") || "no request"}`);
+
+// The host page's layout shift, each host page in page loads of its own (no supporter).
+if (parts.has("cls")) {
+  const CLS_PAGES = [
+    { name: "script tag", path: "/cls-tag.html" },
+    { name: "full HTML", path: "/cls-html.html" },
+  ];
+  // results[page][i]: that folder's runs on that page, null where the folder has no such page.
+  const results = await withSites(async (sites) => {
+    const byCondition = [];
+    for (const condition of CONDITIONS) {
+      const byPage = CLS_PAGES.map(({ path }) => sites.map((site) => (site.pages.includes(path) ? [] : null)));
+      for (let run = 0; run < runs; run++) {
+        for (const [p, { name, path }] of CLS_PAGES.entries()) {
+          for (const i of inTurn(run)) {
+            if (!byPage[p][i]) continue;
+            const r = await measure(`${sites[i].url}${path}`, condition, { cls: true });
+            byPage[p][i].push(r.layoutShift);
+            process.stderr.write(
+              `  ${condition.name}, ${name}, ${labels[i]} run ${run + 1}: CLS ${score(r.layoutShift.cls)}, ` +
+                `${r.layoutShift.shifts.length} shifts, field ${ms(r.ms)} ms, mounted ${ms(r.layoutShift.mounted)} ms\n`,
+            );
+          }
+        }
+      }
+      byCondition.push({ condition, byPage });
+    }
+    return byCondition;
+  });
+  const { viewport } = results[0].byPage[0][0][0];
+  if (parts.has("load") || parts.has("returning")) console.log("");
+  console.log(
+    `The host page's Cumulative Layout Shift, median (min–max): the largest session window (shifts < 1 s ` +
+      `apart, <= 5 s), none after input, until the widget has mounted and its field is usable, and ${SETTLE_MS} ms ` +
+      `more. A ${viewport.join("×")} article: a heading, a paragraph, the widget, 40 paragraphs. script tag: the ` +
+      `snippet where the widget goes; full HTML: the prerendered view in a declarative shadow root (n/a: the ` +
+      `folder's manifest.json lists none).\n`,
+  );
+  const cell = (rs) => (rs ? spread(rs.map((r) => r.cls), score) : "n/a");
+  const ratio = (a, b) => {
+    if (!a || !b) return "n/a";
+    const [ma, mb] = [median(a.map((r) => r.cls)), median(b.map((r) => r.cls))];
+    return ma > 0 ? (mb / ma).toFixed(2) : mb > 0 ? "∞" : "–";
+  };
+  print(
+    ["condition", "host page", ...labels, ...(dists.length === 2 ? ["B/A"] : [])],
+    results.flatMap(({ condition, byPage }) =>
+      CLS_PAGES.map(({ name }, p) => [
+        condition.name,
+        name,
+        ...byPage[p].map(cell),
+        ...(dists.length === 2 ? [ratio(...byPage[p])] : []),
+      ]),
+    ),
+  );
+  if (verbose) {
+    console.log("\nthe shifts of each run (value@ms since navigation start):");
+    for (const { condition, byPage } of results) {
+      CLS_PAGES.forEach(({ name }, p) =>
+        byPage[p].forEach((rs, i) =>
+          (rs || []).forEach((r, run) => {
+            const each = r.shifts.map((s) => `${s.v.toFixed(3)}@${ms(s.t)}`).join(" ");
+            console.log(
+              `  ${condition.name}, ${name}, ${labels[i]} run ${run + 1}: CLS ${score(r.cls)}; mounted ${ms(r.mounted)} ms, ` +
+                `end ${ms(r.end)} ms, widget ${ms(r.height)} px; ${each || "no shift"}`,
+            );
+          }),
+        ),
+      );
+    }
+  }
 }
 
-if (showFiles) {
+if (showFiles && rows.length) {
   console.log("\nfiles of the last run per folder (transferred / encoded body bytes):");
   for (const row of rows.filter((r) => r.condition === CONDITIONS[0].name)) {
     const last = loads(row).at(-1);
