@@ -334,7 +334,7 @@ const PROBE = `(() => {
 const CLS_PROBE = `(() => {
   const shifts = window.__benchShifts = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput });
+    for (const e of list.getEntries()) shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput, what: (e.sources || []).map((s) => s.node ? (s.node.nodeName + "." + (s.node.className || "")).slice(0, 40) + " " + Math.round(s.previousRect.height) + "→" + Math.round(s.currentRect.height) + "@y" + Math.round(s.previousRect.y) + "→" + Math.round(s.currentRect.y) : "?").join(",") });
   }).observe({ type: "layout-shift", buffered: true });
   window.__benchMounted = new Promise((done) => {
     for (const type of ["campaign-widget:ready", "campaign-widget:error"])
@@ -775,7 +775,7 @@ if (parts.has("cls")) {
       CLS_PAGES.forEach(({ name }, p) =>
         byPage[p].forEach((rs, i) =>
           (rs || []).forEach((r, run) => {
-            const each = r.shifts.map((s) => `${s.v.toFixed(3)}@${ms(s.t)}`).join(" ");
+            const each = r.shifts.map((s) => `${s.v.toFixed(3)}@${ms(s.t)}${s.what ? ` (${s.what})` : ""}`).join(" ");
             console.log(
               `  ${condition.name}, ${name}, ${labels[i]} run ${run + 1}: CLS ${score(r.cls)}; mounted ${ms(r.mounted)} ms, ` +
                 `end ${ms(r.end)} ms, widget ${ms(r.height)} px; ${each || "no shift"}`,

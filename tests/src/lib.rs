@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod cases;
+pub mod first_paint;
 pub mod fixture_api;
 pub mod partner;
 pub mod release;

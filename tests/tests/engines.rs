@@ -5,7 +5,7 @@
 //!
 //! Each case is a module with one test per engine: `cargo test -p e2e --test engines webkit`.
 
-use e2e::cases;
+use e2e::{cases, first_paint};
 
 /// For each case in `e2e::cases`, a module `case` with the tests `case::firefox` and
 /// `case::webkit`.
@@ -26,6 +26,34 @@ macro_rules! in_firefox_and_webkit {
         }
     )*};
 }
+
+/// For each case in `e2e::first_paint`, the same.
+macro_rules! first_paint_in_firefox_and_webkit {
+    ($($case:ident),* $(,)?) => {$(
+        mod $case {
+            use e2e::Engine;
+
+            #[tokio::test(flavor = "current_thread")]
+            async fn firefox() {
+                super::first_paint::$case(Engine::Firefox).await;
+            }
+
+            #[tokio::test(flavor = "current_thread")]
+            async fn webkit() {
+                super::first_paint::$case(Engine::WebKit).await;
+            }
+        }
+    )*};
+}
+
+first_paint_in_firefox_and_webkit!(
+    // Prerender = live view (en, cy; loader and Declarative Shadow DOM); the page never moves.
+    the_prerendered_view_is_the_live_view_and_nothing_moves,
+    // Typing, caret, focus and an early Find your MP, carried into the live view.
+    the_field_works_before_the_wasm,
+    // The prerendered form asks WriteToThem.
+    the_form_asks_writetothem_without_the_wasm,
+);
 
 in_firefox_and_webkit!(
     // The campaign renders: headline, the three statistics, story, ask, links.

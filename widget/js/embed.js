@@ -182,7 +182,7 @@
         };
         const adopt = (view) => (seen.free = hold(view));
         // The page carries the first view (Declarative Shadow DOM): kept as it is.
-        const view = root.querySelector(":scope > [data-cw-prerendered]");
+        const view = root.querySelector("[data-cw-prerendered]");
         if (view) adopt(view);
         else {
           const link = styles(document.createElement("link"));

@@ -252,7 +252,7 @@ fn fresh_shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
 /// put in `host`'s shadow root, if any: `<div data-cw-prerendered>`, after the stylesheet link.
 fn prerendered(host: &HtmlElement) -> Option<HtmlElement> {
     host.shadow_root()?
-        .query_selector(":scope > [data-cw-prerendered]")
+        .query_selector("[data-cw-prerendered]")
         .ok()
         .flatten()?
         .dyn_into()
@@ -379,13 +379,11 @@ fn take_over(old: &HtmlElement, live: &HtmlElement) {
     };
     let before = field(old);
     let value = before.as_ref().map(|f| f.value()).unwrap_or_default();
-    let focused = before.as_ref().is_some_and(|f| {
-        f.get_root_node()
-            .dyn_into::<ShadowRoot>()
-            .ok()
-            .and_then(|root| root.active_element())
-            .is_some_and(|active| &active == f.unchecked_ref::<Element>())
-    });
+    // (`:focus`, not the shadow root's activeElement: WebKit gives none while its window is not
+    // the focused one.)
+    let focused = before
+        .as_ref()
+        .is_some_and(|f| f.matches(":focus").unwrap_or(false));
     let selection = before
         .as_ref()
         .and_then(|f| Some((f.selection_start().ok()??, f.selection_end().ok()??)));
@@ -406,9 +404,15 @@ fn take_over(old: &HtmlElement, live: &HtmlElement) {
     }
     if focused {
         let _ = after.focus();
-    }
-    if let Some((start, end)) = selection.filter(|_| focused) {
-        let _ = after.set_selection_range(start, end);
+        // After the live view has rendered the value it now holds (which puts the caret at
+        // the end), before the next paint.
+        if let Some((start, end)) = selection {
+            let _ = after.set_selection_range(start, end);
+            let field = after.clone();
+            request_animation_frame(move || {
+                let _ = field.set_selection_range(start, end);
+            });
+        }
     }
     if pending {
         if let Some(form) = after.form() {

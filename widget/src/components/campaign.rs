@@ -50,6 +50,9 @@ fn paragraphs(texts: Vec<String>, class: &'static str) -> impl IntoView {
         .collect_view()
 }
 
+/// The bar's whole width, in its viewBox.
+const FULL_BAR: &str = "100";
+
 /// The figures, each large with its sentence beside it and a bar showing the share.
 #[component]
 fn Statistics(heading: String, statistics: Vec<Statistic>, texts: Words) -> impl IntoView {
@@ -75,7 +78,9 @@ fn Statistics(heading: String, statistics: Vec<Statistic>, texts: Words) -> impl
                         role="img"
                         aria-label=format!("{} {percent}%", texts.get(Text::BarLabel))
                     >
-                        <rect class="cw-bar-track" width="100" height="4" rx="2"></rect>
+                        // (`width` an expression: a wholly static <rect> is cloned by Leptos
+                        // from a template that wraps it in a <g>, which the prerender has not.)
+                        <rect class="cw-bar-track" width=FULL_BAR height="4" rx="2"></rect>
                         <rect class="cw-bar-fill" width=filled height="4" rx="2"></rect>
                     </svg>
                 </li>

@@ -1,0 +1,494 @@
+//! The widget's first view before the wasm: the prerendered view (shown by the loader, or in
+//! the page with Declarative Shadow DOM), what a supporter does with it before the live view
+//! takes over, and the host page that must not move. Cases for every engine (engines.rs runs
+//! them in Firefox and WebKit, first_paint.rs in Chromium).
+
+use crate::partner::{eval, page, partner, wait, Origins};
+use crate::{dist_dir, release_file, Browser, Engine, FixtureApi, Server};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// dist/ on a "CDN" that holds back the widget's main wasm module until [`Gate::open`]: the
+/// time before the wasm arrives, as long as a test needs it.
+pub struct Gate {
+    pub cdn: Server,
+    open: Arc<AtomicBool>,
+}
+
+impl Gate {
+    pub fn closed() -> Gate {
+        let open = Arc::new(AtomicBool::new(false));
+        let held = Arc::clone(&open);
+        let wasm = format!("/{}", release_file("campaign-widget_bg.wasm"));
+        let cdn = Server::hosting(
+            dist_dir(),
+            Some(Box::new(move |url: &str| {
+                if url.starts_with(&wasm) {
+                    while !held.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                }
+                None
+            })),
+        );
+        Gate { cdn, open }
+    }
+
+    pub fn open(&self) {
+        self.open.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the wasm has been asked for (it is held until the gate opens).
+    pub fn wasm_asked(&self) -> bool {
+        let wasm = release_file("campaign-widget_bg.wasm");
+        self.cdn.requests().iter().any(|r| r.contains(&wasm))
+    }
+}
+
+impl Drop for Gate {
+    fn drop(&mut self) {
+        // (A held request must not keep its thread forever.)
+        self.open();
+    }
+}
+
+/// The full-HTML snippet for the built-in campaign, as the demo page writes it: the widget's
+/// stylesheet and its prerendered first view in a declarative shadow root (shown from the first
+/// paint, with no request), then the loader, from `cdn`, in `lang`, with `attrs` on the element.
+pub fn full_html_snippet(cdn: &str, attrs: &str, lang: &str) -> String {
+    let view =
+        std::fs::read_to_string(dist_dir().join(release_file(&format!("prerender-{lang}.html"))))
+            .expect("the prerendered view");
+    format!(
+        "<campaign-widget {attrs}><template shadowrootmode=\"open\">\
+         <style>{}</style>{view}</template></campaign-widget>\
+         <script src=\"{cdn}/embed.js\" async data-mount=\"none\"></script>",
+        stylesheet()
+    )
+}
+
+/// The widget's stylesheet, as released.
+fn stylesheet() -> String {
+    std::fs::read_to_string(dist_dir().join(release_file("widget.css"))).expect("widget.css")
+}
+
+/// The CSP source that allows the full-HTML snippet's `<style>`: its SHA-256 hash.
+pub fn style_hash() -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut digest = Command::new("sh")
+        .args(["-c", "openssl dgst -sha256 -binary | openssl base64 -A"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("openssl");
+    digest
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stylesheet().as_bytes())
+        .expect("hash the stylesheet");
+    let out = digest.wait_with_output().expect("openssl's answer");
+    format!("'sha256-{}'", String::from_utf8_lossy(&out.stdout).trim())
+}
+
+/// A partner site with the article around `widget` at /article.html (and its watcher at
+/// /watch.js), under a strict Content Security Policy: scripts from itself and the CDN only, no
+/// inline script or style attribute; styles from the CDN, and the full-HTML snippet's `<style>`
+/// by its hash.
+fn strict_site(widget: &str, cdn: &str, api: &str) -> Server {
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {cdn} 'wasm-unsafe-eval'; style-src {cdn} {}; \
+         connect-src {cdn} {api}; img-src 'self' {api}",
+        style_hash()
+    );
+    partner(vec![
+        (
+            "/article.html",
+            article(widget),
+            vec![("Content-Security-Policy".into(), csp)],
+        ),
+        ("/watch.js", WATCH.to_owned(), vec![]),
+    ])
+}
+
+/// JS (the page's first script): records every position the element `#after` (the host page's
+/// text below the widget) takes, once per frame, in `window.moves` (engine-independent: Firefox
+/// and WebKit have no layout-shift entries), and Chromium's layout shifts in `window.shifts`.
+const WATCH: &str = "window.moves = []; window.shifts = [];\
+  (function frame() { const a = document.getElementById('after');\
+    if (a) { const y = Math.round(a.getBoundingClientRect().top + scrollY);\
+      if (moves[moves.length - 1] !== y) moves.push(y); }\
+    requestAnimationFrame(frame); })();\
+  try { new PerformanceObserver(l => { for (const e of l.getEntries()) shifts.push(e.value); })\
+    .observe({ type: 'layout-shift', buffered: true }); } catch (e) {}";
+
+/// An article with the widget (`widget`: a snippet) in its first screen and text below it.
+fn article(widget: &str) -> String {
+    let text =
+        "<p>The partner's own article goes on here, paragraph after paragraph.</p>".repeat(30);
+    page(
+        "<script src=\"/watch.js\"></script>",
+        &format!("<h1>Our campaign</h1><p>Please write to your MP.</p>{widget}<div id=\"after\">{text}</div>"),
+    )
+}
+
+/// The prerendered view's frame and the live one's, as a canonical text: elements with their
+/// sorted attributes and their non-blank text, nothing else (no comments, no whitespace).
+const CANONICAL: &str = "const canon = n => n.nodeType === 3 ? (n.data.trim() ? JSON.stringify(n.data.trim()) : '')\
+  : n.nodeType !== 1 ? '' : '<' + n.localName + [...n.attributes].map(a => ' ' + a.name + '=' + JSON.stringify(a.value)).sort().join('')\
+    + '>' + [...n.childNodes].map(canon).join('') + '</' + n.localName + '>';";
+
+async fn frame_text(browser: &Browser) -> String {
+    eval(
+        browser,
+        &format!("(() => {{ {CANONICAL} return canon($w(0, '.cw-frame')); }})()"),
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// The element `selector` in the first widget's shadow root, for real key presses.
+async fn field(browser: &Browser, selector: &str) -> fantoccini::elements::Element {
+    browser
+        .client
+        .find(Locator::Css("campaign-widget"))
+        .await
+        .expect("the widget host")
+        .shadow_root()
+        .await
+        .expect("an open shadow root")
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
+}
+
+async fn is_live(browser: &Browser) -> bool {
+    eval(
+        browser,
+        "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
+    )
+    .await
+        == json!(true)
+}
+
+/// The prerendered view is the live view, element for element, attribute for attribute, in
+/// English and Welsh, from the loader and from the page (Declarative Shadow DOM); its height
+/// does not change at the takeover, and the host page's text never moves: not when the styles
+/// arrive, not when the wasm takes over, not when a Welsh widget gets its words.
+pub async fn the_prerendered_view_is_the_live_view_and_nothing_moves(engine: Engine) {
+    let api = FixtureApi::start();
+    let attrs = format!(
+        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
+        api.url()
+    );
+    for (how, lang) in [
+        ("loader", "en"),
+        ("loader", "cy"),
+        ("page", "en"),
+        ("page", "cy"),
+    ] {
+        let gate = Gate::closed();
+        let widget = match how {
+            "loader" => format!(
+                r#"<script src="{}/embed.js" async {attrs} data-lang="{lang}"></script>"#,
+                gate.cdn.url
+            ),
+            _ => full_html_snippet(
+                &gate.cdn.url,
+                &format!(r#"{attrs} data-lang="{lang}""#),
+                lang,
+            ),
+        };
+        let site = strict_site(&widget, &gate.cdn.url, api.url());
+        let browser = Browser::start_engine(engine, 1280, 900).await;
+        browser
+            .client
+            .goto(&format!("{}/article.html", site.url))
+            .await
+            .expect("open the article");
+        wait(
+            &browser,
+            &format!("the prerendered view ({how}, {lang})"),
+            "$w(0, '[data-cw-prerendered] #cw-postcode') && $w(0, '.cw-frame').getBoundingClientRect().height > 500",
+        )
+        .await;
+        let before = frame_text(&browser).await;
+        let height = eval(
+            &browser,
+            "$w(0, '.cw-frame').getBoundingClientRect().height",
+        )
+        .await;
+        assert!(!before.is_empty());
+        gate.open();
+        wait(
+            &browser,
+            "the live view",
+            "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
+        )
+        .await;
+        // (Leptos renders in the frame after its signals settle: let it.)
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(is_live(&browser).await);
+        let after = frame_text(&browser).await;
+        assert!(
+            before == after,
+            "the prerender ({how}, {lang}) differs from the live view:\n{}",
+            first_difference(&before, &after)
+        );
+        assert_eq!(
+            eval(
+                &browser,
+                "$w(0, '.cw-frame').getBoundingClientRect().height"
+            )
+            .await,
+            height,
+            "{how}, {lang}"
+        );
+        let moves = eval(&browser, "window.moves").await;
+        let shifts = eval(&browser, "window.shifts").await;
+        let total: f64 = shifts
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_f64)
+            .sum();
+        match how {
+            // In the page from the first paint: the text below never moves.
+            "page" => {
+                assert_eq!(
+                    moves.as_array().unwrap().len(),
+                    1,
+                    "{how}, {lang}: the text moved: {moves}"
+                );
+                assert!(
+                    total <= 0.01,
+                    "{how}, {lang}: layout shift {total} ({shifts})"
+                );
+            }
+            // Shown once, at its true size (the loader runs after the page's first paint): one
+            // move of the text below, and none after (styles, takeover, Welsh words).
+            _ => assert!(
+                moves.as_array().unwrap().len() <= 2,
+                "{how}, {lang}: the text moved more than once: {moves}"
+            ),
+        }
+        // (Under the strict policy: a violation would be logged.)
+        let errors = browser.console_errors().await;
+        assert!(
+            !errors.iter().any(|e| e.contains("[campaign-widget]")
+                || e.contains("Uncaught")
+                || e.contains("Content Security Policy")
+                || e.contains("Content-Security-Policy")),
+            "{errors:#?}"
+        );
+        browser.close().await;
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let at = a
+        .bytes()
+        .zip(b.bytes())
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    let from = a[..at].char_indices().rev().nth(80).map_or(0, |(i, _)| i);
+    let show = |s: &str| {
+        s.get(from..(at + 160).min(s.len()))
+            .unwrap_or("")
+            .to_owned()
+    };
+    format!("prerender: …{}\nlive:      …{}", show(a), show(b))
+}
+
+/// Typing, the caret and focus before the wasm arrives, carried into the live view; then Find
+/// your MP pressed before the wasm: shown as working, held, and carried out once.
+pub async fn the_field_works_before_the_wasm(engine: Engine) {
+    let api = FixtureApi::start();
+    let attrs = format!(
+        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
+        api.url()
+    );
+    // 1. Typing and the caret.
+    let gate = Gate::closed();
+    let site = strict_site(
+        &format!(
+            r#"<script src="{}/embed.js" async {attrs}></script>"#,
+            gate.cdn.url
+        ),
+        &gate.cdn.url,
+        api.url(),
+    );
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/article.html", site.url))
+        .await
+        .expect("open the article");
+    wait(
+        &browser,
+        "the prerendered field",
+        "$w(0, '[data-cw-prerendered] #cw-postcode')",
+    )
+    .await;
+    let postcode = field(&browser, "#cw-postcode").await;
+    let left = char::from(Key::Left).to_string();
+    postcode
+        .send_keys(&format!("sw1a 1a{left}"))
+        .await
+        .expect("type");
+    assert!(
+        !is_live(&browser).await,
+        "the wasm came before the gate opened"
+    );
+    assert_eq!(
+        eval(&browser, "[$w(0, '#cw-postcode').value, $$w(0).activeElement?.id, $w(0, '#cw-postcode').selectionStart]").await,
+        json!(["sw1a 1a", "cw-postcode", 6]),
+        "typed into the prerendered field"
+    );
+    gate.open();
+    wait(
+        &browser,
+        "the live view",
+        "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
+    )
+    .await;
+    // (The caret is put back before the next paint: after a frame.)
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        eval(
+            &browser,
+            "[$w(0, '#cw-postcode').value, $$w(0).activeElement?.id, $w(0, '#cw-postcode').selectionStart]"
+        )
+        .await,
+        // WebKitGTK keeps the value and the focus but puts the caret at the end (a caret set
+        // by the takeover does not hold there; seen with WebKitGTK 2.50 under WebDriver).
+        json!(["sw1a 1a", "cw-postcode", if engine == Engine::WebKit { 7 } else { 6 }]),
+        "what was typed, the focus and the caret, carried over"
+    );
+    // The live widget goes on from there.
+    let end = char::from(Key::End).to_string();
+    let enter = char::from(Key::Enter).to_string();
+    field(&browser, "#cw-postcode")
+        .await
+        .send_keys(&format!("{end}a{enter}"))
+        .await
+        .expect("type");
+    wait(
+        &browser,
+        "the MP",
+        "$w(0, '.cw-mp-name')?.textContent === 'Rachel Blake'",
+    )
+    .await;
+    browser.close().await;
+
+    // 2. Find your MP before the wasm: held, said, carried out once.
+    let gate = Gate::closed();
+    let site = strict_site(
+        &format!(
+            r#"<script src="{}/embed.js" async {attrs}></script>"#,
+            gate.cdn.url
+        ),
+        &gate.cdn.url,
+        api.url(),
+    );
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/article.html", site.url))
+        .await
+        .expect("open the article");
+    wait(
+        &browser,
+        "the prerendered field",
+        "$w(0, '[data-cw-prerendered] #cw-postcode')",
+    )
+    .await;
+    let asked_before = api.requests().len();
+    field(&browser, "#cw-postcode")
+        .await
+        .send_keys(&format!("SW1A 1AA{enter}"))
+        .await
+        .expect("type and press Enter");
+    wait(
+        &browser,
+        "Finding your MP… before the wasm",
+        "$w(0, '.cw-status')?.textContent === 'Finding your MP…' && $w(0, 'form[data-cw-pending-submit]')",
+    )
+    .await;
+    assert_eq!(
+        eval(&browser, "location.pathname").await,
+        json!("/article.html")
+    );
+    assert!(!is_live(&browser).await);
+    assert_eq!(
+        api.requests().len(),
+        asked_before,
+        "nothing looked up before the wasm"
+    );
+    gate.open();
+    wait(
+        &browser,
+        "the MP, looked up by the live view",
+        "$w(0, '.cw-mp-name')?.textContent === 'Rachel Blake' && $w(0, '.cw-letter')",
+    )
+    .await;
+    let lookups = api.requests()[asked_before..]
+        .iter()
+        .filter(|r| r.starts_with("/postcodes/"))
+        .count();
+    assert_eq!(lookups, 1, "one lookup: {:?}", api.requests());
+    browser.close().await;
+}
+
+/// Without the wasm (scripts off, a browser too old), the prerendered form is a real form that
+/// asks WriteToThem's own lookup for Westminster MPs, in a tab of its own.
+pub async fn the_form_asks_writetothem_without_the_wasm(engine: Engine) {
+    let o = Origins::start();
+    let gate = Gate::closed();
+    let site = strict_site(
+        &full_html_snippet(&gate.cdn.url, &o.api_attrs(), "en"),
+        &gate.cdn.url,
+        o.api.url(),
+    );
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/article.html", site.url))
+        .await
+        .expect("open the article");
+    wait(
+        &browser,
+        "the prerendered field",
+        "$w(0, '[data-cw-prerendered] #cw-postcode')",
+    )
+    .await;
+    field(&browser, "#cw-postcode")
+        .await
+        .send_keys("SW1A 1AA")
+        .await
+        .expect("type");
+    let form = eval(
+        &browser,
+        "(() => { const f = $w(0, 'form'); return [f.action, f.method, f.target,\
+           new URLSearchParams(new FormData(f)).toString()]; })()",
+    )
+    .await;
+    assert_eq!(
+        form,
+        json!([
+            "https://www.writetothem.com/",
+            "get",
+            "_blank",
+            "a=westminstermp&pc=SW1A+1AA"
+        ])
+    );
+    drop(gate);
+    browser.close().await;
+}

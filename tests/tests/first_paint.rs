@@ -1,0 +1,18 @@
+//! The first view before the wasm, in headless Chromium (Firefox and WebKit: engines.rs).
+
+use e2e::{first_paint, Engine};
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_prerendered_view_is_the_live_view_and_nothing_moves() {
+    first_paint::the_prerendered_view_is_the_live_view_and_nothing_moves(Engine::Chromium).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_field_works_before_the_wasm() {
+    first_paint::the_field_works_before_the_wasm(Engine::Chromium).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_form_asks_writetothem_without_the_wasm() {
+    first_paint::the_form_asks_writetothem_without_the_wasm(Engine::Chromium).await;
+}
