@@ -12,10 +12,21 @@ const WIDGET_BASE = new URL("..", import.meta.url).href;
 // Subresource Integrity value, from the release's manifest, which the release's index.html
 // names; the development build (trunk serve) has none, and offers no pinned snippet.
 const MANIFEST = document.querySelector("meta[name=campaign-widget-manifest]")?.content;
-const PINNED = !MANIFEST ? null : await fetch(new URL(MANIFEST, WIDGET_BASE))
+const RELEASE = !MANIFEST ? null : await fetch(new URL(MANIFEST, WIDGET_BASE))
   .then((r) => r.json())
-  .then((m) => (m.pinned && m.pinned.integrity ? m.pinned : null))
   .catch(() => null);
+const PINNED = RELEASE?.pinned?.integrity ? RELEASE.pinned : null;
+// The widget's stylesheet, which the full-HTML snippet carries inline (a <link> would let
+// Firefox paint the view unstyled first), and the hash a strict CSP allows it by.
+const CSS_PATH = RELEASE?.files?.find((f) => f.name === "widget.css")?.path ?? "widget.css";
+const CSS = await fetch(new URL(CSS_PATH, WIDGET_BASE)).then((r) => (r.ok ? r.text() : "")).catch(() => "");
+const CSS_HASH = CSS && crypto.subtle
+  ? "sha256-" + btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(CSS)))))
+  : "";
+// The preview's first view as the widget rendered it (the live view, before anyone touched
+// it): the prerendered view of the campaign being edited, for the full-HTML snippet and the
+// export beside campaign.json.
+let firstView = "";
 
 // What the editor shows. `path` is where the value lives in the campaign JSON; kinds:
 // text, area (multi-line text), paras (list of paragraphs), lines (list of lines), percent.
@@ -224,6 +235,14 @@ function renderPreview(json) {
   data.type = "application/json";
   data.textContent = json;
   el.append(data);
+  el.addEventListener("campaign-widget:ready", () => {
+    const frame = el.shadowRoot?.querySelector(".cw-frame")?.cloneNode(true);
+    if (!frame) return;
+    frame.removeAttribute("hidden");
+    firstView = `<div data-cw-prerendered>${frame.outerHTML}</div>`;
+    renderSnippets();
+  }, { once: true });
+  firstView = "";
   $("preview").replaceChildren(el);
 }
 
@@ -258,6 +277,16 @@ function renderSnippets() {
       `title="Write to your MP" width="100%" height="1400" loading="lazy" style="border:0;max-width:46em"></iframe>\n` +
       `<script src="${attr(WIDGET_BASE)}embed.js" async data-mount="none"></script>`],
   ];
+  // The campaign in the page itself (Declarative Shadow DOM): shown from the first paint, at
+  // its true size, with no request; readable by search engines; its form asks WriteToThem
+  // where scripts are off. The loader makes it live.
+  if (firstView && CSS) {
+    snippets.push(["Full HTML (no layout shift, works without scripts)",
+      `<campaign-widget data-campaign="${attr(url)}" data-lang="${lang}"><template shadowrootmode="open">` +
+      `<style>${CSS}</style>${firstView}</template></campaign-widget>\n` +
+      `<script src="${attr(WIDGET_BASE)}embed.js" async data-mount="none"></script>` +
+      (CSS_HASH ? `\n<!-- Under a Content Security Policy, allow its style with style-src '${CSS_HASH}' -->` : "")]);
+  }
   // For partners whose security review asks to pin what they paste: this release's loader,
   // checked by the browser; it checks what it fetches in turn (README, "Pinning a release").
   if (PINNED) {
@@ -317,6 +346,23 @@ $("export").addEventListener("click", () => {
   link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   link.click();
   $("import-message").textContent = "Exported campaign.json.";
+});
+
+// The preview's first view, to host beside campaign.json (the tag names it with
+// data-prerendered) or to paste (the full-HTML snippet). scripts/prerender.sh writes the same
+// from a campaign file.
+$("export-view").addEventListener("click", () => {
+  if (!firstView) {
+    $("import-message").textContent = "The preview has not rendered yet: try again in a moment.";
+    return;
+  }
+  const name = `campaign.${$("lang").value}.html`;
+  const link = Object.assign(document.createElement("a"), { download: name, hidden: true,
+    href: URL.createObjectURL(new Blob([firstView + "\n"], { type: "text/html" })) });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  $("import-message").textContent = `Exported ${name}.`;
 });
 
 $("import").addEventListener("change", async (e) => {

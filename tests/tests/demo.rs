@@ -80,13 +80,22 @@ async fn the_demo_page_shows_editor_preview_email_and_snippets() {
             "Dear Rachel Blake,"
         ])
     );
-    assert_eq!(
-        eval(
-            &browser,
-            "document.querySelectorAll('.demo-snippet').length"
-        )
-        .await,
-        4
+    // Script tag, custom element, iframe, full HTML (once the preview has rendered its first
+    // view), pinned script tag.
+    wait(
+        &browser,
+        "the five snippets",
+        "document.querySelectorAll('.demo-snippet').length === 5",
+    )
+    .await;
+    let full = eval(&browser, "document.getElementById('snippet-3').textContent").await;
+    let full = full.as_str().unwrap();
+    assert!(
+        full.contains("<template shadowrootmode=\"open\"><style>")
+            && full.contains("<div data-cw-prerendered><div class=\"cw-frame\">")
+            && full.contains("Ask your MP to support the Secondary Support Package")
+            && full.contains("style-src 'sha256-"),
+        "{full}"
     );
     let violations = browser.axe_violations("main").await;
     assert!(
@@ -333,6 +342,13 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
     )
     .await;
     let snippet = eval(&browser, "document.getElementById('snippet-0').textContent").await;
+    wait(
+        &browser,
+        "the full-HTML snippet of the edited campaign",
+        "document.getElementById('snippet-3')?.textContent.includes('Snippet campaign')",
+    )
+    .await;
+    let full_html = eval(&browser, "document.getElementById('snippet-3').textContent").await;
     eval(&browser, "document.querySelector('[aria-label=\"Copy the script tag (partner sites) snippet\"]').click() || true").await;
     *partner.lock().unwrap() = format!(
         "<!doctype html><html lang=en><head><meta charset=utf-8><title>Blank</title><link rel=icon href=data:,></head><body>{}</body></html>",
@@ -347,6 +363,24 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
         .wait_until(
             "the pasted widget",
             "return document.querySelector('campaign-widget')?.shadowRoot?.querySelector('.cw-headline')?.textContent === 'Snippet campaign';",
+            WAIT,
+        )
+        .await;
+    // The full-HTML snippet: the campaign in the page from the start, then live.
+    *partner.lock().unwrap() = format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Blank</title><link rel=icon href=data:,></head><body>{}</body></html>",
+        full_html.as_str().unwrap()
+    );
+    browser
+        .client
+        .goto(&format!("{}/blank.html", host.url))
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the pasted full-HTML widget, live",
+            "const r = document.querySelector('campaign-widget')?.shadowRoot;\
+             return r?.querySelector('.cw-headline')?.textContent === 'Snippet campaign' && !r.querySelector('[data-cw-prerendered]');",
             WAIT,
         )
         .await;
