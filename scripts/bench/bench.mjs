@@ -147,7 +147,7 @@ function hostPages(dist, api) {
   const prerender = prerenderOf(dist);
   if (prerender)
     pages["/cls-html.html"] = article(
-      `<campaign-widget ${apis}><template shadowrootmode="open"><link rel="stylesheet" href="${prerender.css}">` +
+      `<campaign-widget ${apis}><template shadowrootmode="open"><style>${readFileSync(join(dist, prerender.css), "utf8")}</style>` +
         `${prerender.html}</template></campaign-widget>
 <script src="embed.js" async data-mount="none"></script>`,
     );
