@@ -309,3 +309,79 @@ async fn without_javascript_the_readme_snippet_and_embed_html_still_lead_to_writ
     assert!(text.contains("write to your MP"), "{text:?}");
     assert_eq!(links, ["https://www.writetothem.com/?a=westminstermp"]);
 }
+
+/// With scripts off, the full-HTML snippet (the prerendered view in a declarative shadow root)
+/// shows the campaign and its form, which sends the postcode typed to WriteToThem's lookup for
+/// Westminster MPs. The page's policy (`form-action 'none'`) stops the submission in the
+/// browser, which says where it would have gone: captured, not sent.
+#[tokio::test(flavor = "current_thread")]
+async fn without_javascript_the_full_html_snippet_sends_the_postcode_to_writetothem() {
+    let cdn = Server::hosting(dist_dir(), None);
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Partner</title></head>\
+         <body><h1>A partner's page</h1>\n{}</body></html>",
+        e2e::first_paint::full_html_snippet(&cdn.url, "", "en")
+    );
+    let site = e2e::partner::partner(vec![(
+        "/host.html",
+        page,
+        vec![(
+            "Content-Security-Policy".into(),
+            "form-action 'none'".into(),
+        )],
+    )]);
+    let browser = Browser::start(1280, 900).await;
+    browser
+        .cdp(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": true }),
+        )
+        .await;
+    browser
+        .client
+        .goto(&format!("{}/host.html", site.url))
+        .await
+        .expect("open the page");
+    let root = browser
+        .client
+        .find(fantoccini::Locator::Css("campaign-widget"))
+        .await
+        .expect("the widget")
+        .shadow_root()
+        .await
+        .expect("its declarative shadow root, without scripts");
+    let headline = root
+        .find(fantoccini::Locator::Css(".cw-headline"))
+        .await
+        .expect("the headline")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(
+        headline,
+        "Ask your MP to support the Secondary Support Package"
+    );
+    root.find(fantoccini::Locator::Css("#cw-postcode"))
+        .await
+        .expect("the postcode field")
+        .send_keys("SW1A 1AA")
+        .await
+        .expect("type");
+    root.find(fantoccini::Locator::Css(
+        ".cw-postcode-form button[type=submit]",
+    ))
+    .await
+    .expect("Find your MP")
+    .click()
+    .await
+    .expect("press Find your MP");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let log = browser.console().await.join("\n");
+    assert!(
+        log.contains("https://www.writetothem.com/?a=westminstermp&pc=SW1A+1AA"),
+        "the form's submission, refused by the page's policy: {log}"
+    );
+    // Nothing was fetched from the CDN: the campaign and its form came with the page.
+    assert_eq!(cdn.requests(), Vec::<String>::new());
+    browser.close().await;
+}
