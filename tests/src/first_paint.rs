@@ -132,7 +132,8 @@ fn article(widget: &str) -> String {
     let text =
         "<p>The partner's own article goes on here, paragraph after paragraph.</p>".repeat(30);
     page(
-        "<script src=\"/watch.js\"></script>",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <script src=\"/watch.js\"></script>",
         &format!("<h1>Our campaign</h1><p>Please write to your MP.</p>{widget}<div id=\"after\">{text}</div>"),
     )
 }
@@ -490,5 +491,71 @@ pub async fn the_form_asks_writetothem_without_the_wasm(engine: Engine) {
         ])
     );
     drop(gate);
+    browser.close().await;
+}
+
+/// Screenshots (target/screenshots/) of the first view before the wasm, with *Find your MP*
+/// held, and once the live view has found the MP, `width` px wide (Chromium): for people to
+/// look at. The prerendered view's form is the live view's (same size, same place).
+pub async fn screenshots_of_the_first_view(width: u32, name: &str) {
+    let api = FixtureApi::start();
+    let attrs = format!(
+        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
+        api.url()
+    );
+    let gate = Gate::closed();
+    let site = strict_site(
+        &full_html_snippet(&gate.cdn.url, &attrs, "en"),
+        &gate.cdn.url,
+        api.url(),
+    );
+    let browser = Browser::start(width, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/article.html", site.url))
+        .await
+        .expect("open the article");
+    wait(
+        &browser,
+        "the prerendered field",
+        "$w(0, '[data-cw-prerendered] #cw-postcode')",
+    )
+    .await;
+    let form_at = eval(
+        &browser,
+        "$w(0, '#cw-postcode').getBoundingClientRect().top",
+    )
+    .await;
+    browser.screenshot(&format!("first-view-{name}")).await;
+    let enter = char::from(Key::Enter).to_string();
+    field(&browser, "#cw-postcode")
+        .await
+        .send_keys(&format!("SW1A 1AA{enter}"))
+        .await
+        .expect("type and press Enter");
+    wait(
+        &browser,
+        "Finding your MP…",
+        "$w(0, 'form[data-cw-pending-submit]')",
+    )
+    .await;
+    browser.screenshot(&format!("first-view-held-{name}")).await;
+    gate.open();
+    wait(
+        &browser,
+        "the MP",
+        "$w(0, '.cw-mp-name')?.textContent === 'Rachel Blake' && $w(0, '.cw-letter')",
+    )
+    .await;
+    assert_eq!(
+        eval(
+            &browser,
+            "$w(0, '#cw-postcode').getBoundingClientRect().top"
+        )
+        .await,
+        form_at,
+        "the live form is where the prerendered one was"
+    );
+    browser.screenshot(&format!("first-view-live-{name}")).await;
     browser.close().await;
 }

@@ -16,3 +16,9 @@ async fn the_field_works_before_the_wasm() {
 async fn the_form_asks_writetothem_without_the_wasm() {
     first_paint::the_form_asks_writetothem_without_the_wasm(Engine::Chromium).await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn screenshots_of_the_first_view_on_a_phone_and_a_desktop() {
+    first_paint::screenshots_of_the_first_view(360, "phone").await;
+    first_paint::screenshots_of_the_first_view(1280, "desktop").await;
+}
