@@ -16,6 +16,8 @@
 #                    returning (the returning visitor), cls (the host page's layout shift);
 #                    default all, e.g. --only cls
 #   --verbose        each run's layout shifts (value@ms)
+#   --full-html      the load part on a page that carries the widget's prerendered view (the
+#                    full-HTML snippet), for a folder that has one (the other: the custom element)
 #   --files          the files of the last run per folder, with their bytes
 #   --chromium PATH  the browser (default /usr/bin/chromium)
 #   With two folders it compares them, alternating runs, e.g. a build of main against yours:

@@ -41,9 +41,13 @@ publish() {
 # 1. The chunks: the chunk loader fetches each with `fetch(new URL("./NAME", import.meta.url))`;
 #    it fetches the hashed name instead, with the module's integrity.
 cp "$STAGE/__wasm_split.js" "$WORK/__wasm_split.js"
+lookup=""
 for module in "$STAGE"/campaign-widget-*.wasm; do
   plain=${module##*/}
   name=$(publish "$module")
+  # (The lookup's module is named in the loader too: it fetches it ahead when the supporter
+  # uses the prerendered field before the wasm has arrived.)
+  [ "$plain" = campaign-widget-lookup.wasm ] && lookup=$(printf ', lookup: ["%s", "%s"]' "$name" "$(integrity "$module")")
   fetch="fetch(new URL(\"./$plain\", import.meta.url))"
   grep -qF "$fetch" "$WORK/__wasm_split.js" ||
     { echo "name-files: __wasm_split.js does not load $plain with $fetch" >&2; exit 1; }
@@ -71,7 +75,7 @@ done
 files() {
   printf '  const FILES = { js: ["%s", "%s"], wasm: ["%s", "%s"], css: ["%s", "%s"], cy: ["%s", "%s"]%s };' \
     "$js" "$(integrity "$WORK/glue/campaign-widget.js")" "$wasm" "$(integrity "$STAGE/campaign-widget_bg.wasm")" \
-    "$css" "$(integrity "$STAGE/widget.css")" "$cy" "$(integrity "$STAGE/cy.json")" "$views"
+    "$css" "$(integrity "$STAGE/widget.css")" "$cy" "$(integrity "$STAGE/cy.json")" "$views$lookup"
 }
 [ "$(grep -c '^  const FILES = ' "$STAGE/embed.js")" = 1 ] ||
   { echo "name-files: embed.js has no single FILES line to fill in" >&2; exit 1; }

@@ -53,6 +53,8 @@ let runs = 7;
 let chromium = "/usr/bin/chromium";
 let showFiles = false;
 let verbose = false;
+// --full-html: the load part on the page with the widget's HTML in it (folders with a prerender).
+let fullHtml = false;
 // The parts to run: the field and the MP card, the returning visitor, the host page's CLS.
 const PARTS = ["load", "returning", "cls"];
 let parts = new Set(PARTS);
@@ -62,6 +64,7 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === "--chromium") chromium = args[++i];
   else if (args[i] === "--files") showFiles = true;
   else if (args[i] === "--verbose") verbose = true;
+  else if (args[i] === "--full-html") fullHtml = true;
   else if (args[i] === "--only") {
     parts = new Set((args[++i] || "").split(","));
     for (const part of parts) if (!PARTS.includes(part)) usage(`--only takes ${PARTS.join(", ")} (comma-separated)`);
@@ -145,12 +148,14 @@ function hostPages(dist, api) {
   <a href="https://www.writetothem.com/?a=westminstermp">write to your MP through WriteToThem</a>.</p></noscript>`),
   };
   const prerender = prerenderOf(dist);
-  if (prerender)
-    pages["/cls-html.html"] = article(
+  if (prerender) {
+    const widget =
       `<campaign-widget ${apis}><template shadowrootmode="open"><style>${readFileSync(join(dist, prerender.css), "utf8")}</style>` +
-        `${prerender.html}</template></campaign-widget>
-<script src="embed.js" async data-mount="none"></script>`,
-    );
+      `${prerender.html}</template></campaign-widget>
+<script src="embed.js" async data-mount="none"></script>`;
+    pages["/cls-html.html"] = article(widget);
+    pages["/bench-html.html"] = pageHead() + widget + "\n</body></html>\n";
+  }
   return pages;
 }
 
@@ -445,7 +450,7 @@ const CARD_PROBE = `(() => {
   const check = () => {
     if (submitAt !== null && root.querySelector(".cw-mp-name")) {
       observer.disconnect();
-      window.__benchCard(JSON.stringify({ ms: performance.now() - submitAt }));
+      window.__benchCard(JSON.stringify({ ms: performance.now() - submitAt, since: performance.now() }));
     }
   };
   const observer = new MutationObserver(check);
@@ -517,6 +522,7 @@ async function measure(url, condition, { returning = false, log = null, supporte
         result.cls = JSON.parse(settled.result.value);
       }
       let toCard = null;
+      let cardSince = null;
       if (supporter) {
         const run = (expression) => page("Runtime.evaluate", { expression, awaitPromise: true });
         await run(CARD_PROBE);
@@ -534,9 +540,11 @@ async function measure(url, condition, { returning = false, log = null, supporte
         } else {
           await run(AUTOFILL);
         }
-        toCard = (await card).ms;
+        const shown = await card;
+        toCard = shown.ms;
+        cardSince = shown.since;
       }
-      return { result, toCard, close: () => browser.send("Target.closeTarget", { targetId }) };
+      return { result, toCard, cardSince, close: () => browser.send("Target.closeTarget", { targetId }) };
     };
     if (returning) {
       const first = await visit();
@@ -545,7 +553,7 @@ async function measure(url, condition, { returning = false, log = null, supporte
       await first.close();
       if (log) log.length = 0;
     }
-    const { result, toCard } = await visit(supporter);
+    const { result, toCard, cardSince } = await visit(supporter);
     // Revalidations in the background (stale-while-revalidate) reach the server just after.
     if (returning) await sleep(1000);
     return {
@@ -557,6 +565,7 @@ async function measure(url, condition, { returning = false, log = null, supporte
       entries: result.entries,
       answers: log ? log.filter(([path]) => path !== "/bench.html").map((a) => [...a]) : [],
       toCard,
+      cardSince,
       layoutShift: result.cls && layoutShift(result.cls),
     };
   } finally {
@@ -616,7 +625,8 @@ if (parts.has("load")) {
       for (let run = 0; run < runs; run++) {
         for (const supporter of SUPPORTERS) {
           for (const i of inTurn(run)) {
-            const r = await measure(`${sites[i].url}/bench.html`, condition, { supporter });
+            const page = fullHtml && prerenderOf(dists[i]) ? "/bench-html.html" : "/bench.html";
+            const r = await measure(`${sites[i].url}${page}`, condition, { supporter });
             if (typeof r.toCard !== "number") throw new Error(`no MP card time for ${supporter}`);
             results[i][supporter].push(r);
             process.stderr.write(
@@ -661,17 +671,27 @@ if (parts.has("load")) {
       ...SUPPORTERS.map((s) => spread(row.bySupporter[s].map((r) => r.toCard), ms)),
     ]),
   );
+  // What the supporter waits in all: from opening the page to the MP card (the press comes
+  // sooner where the field does).
+  console.log("\nms from opening the page to the MP card, median (min–max), the same supporters.\n");
+  print(
+    ["condition", "dist", ...SUPPORTERS],
+    rows.map((row) => [
+      row.condition,
+      row.label,
+      ...SUPPORTERS.map((s) => spread(row.bySupporter[s].map((r) => r.cardSince), ms)),
+    ]),
+  );
   if (dists.length === 2) {
     console.log("");
     for (const condition of CONDITIONS) {
       const [a, b] = rows.filter((r) => r.condition === condition.name);
       const ratio = (f) => (median(f(b)) / median(f(a))).toFixed(2);
-      const cards = SUPPORTERS.map(
-        (s) => `${s} ${ratio((row) => row.bySupporter[s].map((r) => r.toCard))}`,
-      ).join(", ");
+      const cards = (key) =>
+        SUPPORTERS.map((s) => `${s} ${ratio((row) => row.bySupporter[s].map((r) => r[key]))}`).join(", ");
       console.log(
         `${condition.name}: B/A time to the field ${ratio((row) => loads(row).map((r) => r.ms))}; ` +
-          `to the MP card: ${cards}`,
+          `to the MP card after the press: ${cards("toCard")}; since opening the page: ${cards("cardSince")}`,
       );
     }
   }

@@ -89,7 +89,13 @@
   const hold = (view) => {
     const form = view.querySelector("form");
     const status = view.querySelector(".cw-status");
+    // The supporter is at the field before the wasm: the lookup's module (which the live view
+    // would fetch when idle) comes now, beside the wasm, into the HTTP cache.
+    let ahead = FILES.lookup;
+    const warm = () => ahead && (ahead = 0, fetch(url("lookup"), check("lookup")).catch(() => 0));
+    ["focusin", "input"].forEach((type) => view.addEventListener(type, warm));
     const held = (event) => {
+      warm();
       event.preventDefault();
       form.setAttribute("data-cw-pending-submit", "");
       if (status) status.textContent = status.getAttribute("data-finding");
