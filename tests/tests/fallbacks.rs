@@ -179,56 +179,114 @@ async fn without_light_dark_the_widget_keeps_its_light_colours() {
 
 /// A partner page where the browser cannot run the wasm (`WebAssembly.validate` says no, as
 /// it does for the bundle's features in Safari 15, Chrome 96 or Firefox 79).
-fn unsupported_page(lang: &str) -> String {
+/// A partner page in a browser whose WebAssembly lacks what the widget needs, with the widget
+/// element carrying `attrs`.
+fn unsupported_page(lang: &str, attrs: &str) -> String {
     format!(
         r#"<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>Partner page</title>
 <link rel="icon" href="favicon.svg">
 <script>WebAssembly.validate = () => false;</script></head>
 <body><h1>A partner's page</h1>
-<campaign-widget></campaign-widget>
+<campaign-widget {attrs}></campaign-widget>
 <script src="embed.js" async data-mount="none"></script>
 </body></html>"#
     )
 }
 
+const TOO_OLD: [(&str, &str, &str); 2] = [
+    (
+        "en",
+        "This browser is too old to run this campaign tool, but you can still write to your MP.",
+        "Write to your MP through WriteToThem",
+    ),
+    (
+        "cy",
+        "Mae\u{2019}r porwr hwn yn rhy hen i redeg yr offeryn ymgyrch hwn, ond gallwch ysgrifennu at eich AS o hyd.",
+        "Ysgrifennu at eich AS drwy WriteToThem",
+    ),
+];
+
+/// Checks that nothing of the bundle was fetched and nothing was logged, and takes a screenshot.
+async fn nothing_more(site: &Server, browser: Browser, shot: &str) {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let bundle: Vec<String> = site
+        .requests()
+        .into_iter()
+        .filter(|r| r.starts_with("/campaign-widget"))
+        .collect();
+    assert!(
+        bundle.is_empty(),
+        "the bundle was fetched anyway: {bundle:?}"
+    );
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.screenshot(shot).await;
+    browser.close().await;
+}
+
+/// The built-in campaign: its prerendered view, whose form asks WriteToThem, and the sentence
+/// that says why, in the widget's language.
+#[tokio::test(flavor = "current_thread")]
+async fn a_browser_that_cannot_run_the_wasm_gets_the_campaign_and_a_form_to_writetothem() {
+    for (lang, sentence, _) in TOO_OLD {
+        let site = site(unsupported_page(lang, ""), unchanged);
+        // English on a desktop, Welsh on a phone.
+        let (width, height) = if lang == "en" {
+            (1280, 900)
+        } else {
+            (360, 800)
+        };
+        let browser = open(&site, width, height).await;
+        wait_in_widget(&browser, "the sentence", "$('.cw-status')?.textContent").await;
+        assert_eq!(
+            in_widget(&browser, "$('.cw-status').textContent").await,
+            sentence
+        );
+        assert_eq!(
+            in_widget(
+                &browser,
+                "[$('.cw-headline').textContent.length > 0, $('form').action, $('form').target]"
+            )
+            .await,
+            json!([true, "https://www.writetothem.com/", "_blank"])
+        );
+        nothing_more(&site, browser, &format!("fallback-no-wasm-{lang}")).await;
+    }
+}
+
+/// A campaign of its own without a prerendered view: the sentence and a link to WriteToThem.
 #[tokio::test(flavor = "current_thread")]
 async fn a_browser_that_cannot_run_the_wasm_gets_a_way_to_write_in_its_language() {
-    for (lang, sentence, link) in [
-        (
-            "en",
-            "This browser is too old to run this campaign tool, but you can still write to your MP.",
-            "Write to your MP through WriteToThem",
-        ),
-        (
-            "cy",
-            "Mae\u{2019}r porwr hwn yn rhy hen i redeg yr offeryn ymgyrch hwn, ond gallwch ysgrifennu at eich AS o hyd.",
-            "Ysgrifennu at eich AS drwy WriteToThem",
-        ),
-    ] {
-        let site = site(unsupported_page(lang), unchanged);
-        // English on a desktop, Welsh on a phone.
-        let (width, height) = if lang == "en" { (1280, 900) } else { (360, 800) };
-        let browser = open(&site, width, height).await;
+    for (lang, sentence, link) in TOO_OLD {
+        let site = site(
+            unsupported_page(lang, r#"data-campaign="/campaigns/library.json""#),
+            unchanged,
+        );
+        let browser = open(&site, 1280, 900).await;
         wait_in_widget(&browser, "the fallback", "$('.cw-unsupported a')").await;
-        assert_eq!(in_widget(&browser, "$('.cw-unsupported p').textContent").await, sentence);
-        assert_eq!(in_widget(&browser, "$('.cw-unsupported a').textContent").await, link);
+        assert_eq!(
+            in_widget(&browser, "$('.cw-unsupported p').textContent").await,
+            sentence
+        );
+        assert_eq!(
+            in_widget(&browser, "$('.cw-unsupported a').textContent").await,
+            link
+        );
         assert_eq!(
             in_widget(&browser, "$('.cw-unsupported a').href").await,
             "https://www.writetothem.com/?a=westminstermp"
         );
-        assert_eq!(in_widget(&browser, "$('.cw-frame').getAttribute('aria-busy')").await, Value::Null);
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let bundle: Vec<String> = site
-            .requests()
-            .into_iter()
-            .filter(|r| r.starts_with("/campaign-widget"))
-            .collect();
-        assert!(bundle.is_empty(), "the bundle was fetched anyway: {bundle:?}");
-        let errors = browser.console_errors().await;
-        assert!(errors.is_empty(), "console errors: {errors:#?}");
-        browser.screenshot(&format!("fallback-no-wasm-{lang}")).await;
-        browser.close().await;
+        assert_eq!(
+            in_widget(&browser, "$('.cw-frame').getAttribute('aria-busy')").await,
+            Value::Null
+        );
+        nothing_more(
+            &site,
+            browser,
+            &format!("fallback-no-wasm-own-campaign-{lang}"),
+        )
+        .await;
     }
 }
 

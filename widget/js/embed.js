@@ -139,7 +139,7 @@
       const box = run.box;
       if (!can) {
         // Still a way to write: WriteToThem works in any browser (the prerender's form asks it).
-        if (run.free) return run.free("");
+        if (run.free) return run.free(say[1]);
         const text = document.createElement("p");
         const link = document.createElement("a");
         text.textContent = say[1];
