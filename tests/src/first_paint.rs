@@ -559,3 +559,68 @@ pub async fn screenshots_of_the_first_view(width: u32, name: &str) {
     browser.screenshot(&format!("first-view-live-{name}")).await;
     browser.close().await;
 }
+
+/// A campaign of its own, prerendered with the documented command (`scripts/prerender.sh`) and
+/// named with `data-prerendered`: shown before the wasm, then taken over by the live view, the
+/// two the same.
+pub async fn a_campaign_of_its_own_shows_its_prerendered_view(engine: Engine) {
+    let root = crate::workspace_root();
+    let out = std::env::temp_dir().join(format!("cw-library-{}.en.html", std::process::id()));
+    let status = std::process::Command::new(root.join("scripts/prerender.sh"))
+        .args([
+            "--campaign",
+            "tests/fixtures/campaigns/library.json",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(&out)
+        .current_dir(&root)
+        .status()
+        .expect("scripts/prerender.sh");
+    assert!(status.success(), "scripts/prerender.sh failed");
+    let view = std::fs::read_to_string(&out).expect("the prerendered view");
+    let _ = std::fs::remove_file(&out);
+    let api = FixtureApi::start();
+    let gate = Gate::closed();
+    let widget = format!(
+        r#"<script src="{}/embed.js" async data-campaign="/campaigns/library.json"
+           data-prerendered="/prerendered/library.en.html"
+           data-postcodes-api="{1}" data-members-api="{1}" data-api-timeout="1500"></script>"#,
+        gate.cdn.url,
+        api.url()
+    );
+    let site = partner(vec![
+        ("/article.html", article(&widget), vec![]),
+        ("/watch.js", WATCH.to_owned(), vec![]),
+        ("/prerendered/library.en.html", view, vec![]),
+    ]);
+    let browser = Browser::start_engine(engine, 1280, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/article.html", site.url))
+        .await
+        .expect("open the article");
+    wait(
+        &browser,
+        "the campaign's prerendered view",
+        "$w(0, '[data-cw-prerendered] .cw-headline')?.textContent === 'Keep our libraries open'",
+    )
+    .await;
+    let before = frame_text(&browser).await;
+    gate.open();
+    wait(
+        &browser,
+        "the live view",
+        "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let after = frame_text(&browser).await;
+    assert!(
+        before == after,
+        "the campaign's prerender differs from its live view:\n{}",
+        first_difference(&before, &after)
+    );
+    browser.close().await;
+}

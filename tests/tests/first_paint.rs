@@ -22,3 +22,8 @@ async fn screenshots_of_the_first_view_on_a_phone_and_a_desktop() {
     first_paint::screenshots_of_the_first_view(360, "phone").await;
     first_paint::screenshots_of_the_first_view(1280, "desktop").await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_campaign_of_its_own_shows_its_prerendered_view() {
+    first_paint::a_campaign_of_its_own_shows_its_prerendered_view(Engine::Chromium).await;
+}
