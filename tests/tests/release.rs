@@ -19,7 +19,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const SHORT: &str = "public, max-age=300, stale-while-revalidate=3600";
 
 /// The widget's files in the release: what the loader and the wasm fetch.
-const WIDGET_FILES: [&str; 7] = [
+const WIDGET_FILES: [&str; 9] = [
     "campaign-widget.js",
     "campaign-widget_bg.wasm",
     "campaign-widget-lookup.wasm",
@@ -27,6 +27,9 @@ const WIDGET_FILES: [&str; 7] = [
     "campaign-widget-shared-3.wasm",
     "widget.css",
     "cy.json",
+    // The built-in campaign's first view, prerendered (one widget in English, one in Welsh).
+    "prerender-en.html",
+    "prerender-cy.html",
 ];
 
 #[tokio::test(flavor = "current_thread")]
@@ -103,6 +106,7 @@ fn change(stage: &Path, file: &str) {
         .unwrap(),
         "widget.css" => std::fs::write(&path, text() + ".cw-changed{color:red}").unwrap(),
         "cy.json" => std::fs::write(&path, text() + "\n").unwrap(),
+        f if f.starts_with("prerender-") => std::fs::write(&path, text() + "\n").unwrap(),
         other => panic!("no change for {other}"),
     }
 }
@@ -326,7 +330,11 @@ async fn the_demo_page_offers_a_pinned_snippet_that_works_under_a_strict_csp() {
     .await;
     // The pinned loader fetched the release's hashed files from the folder two levels up.
     let requested = demo.requests();
-    for file in WIDGET_FILES.iter().filter(|f| **f != "cy.json") {
+    // (An English widget: no Welsh words, no Welsh view.)
+    for file in WIDGET_FILES
+        .iter()
+        .filter(|f| !["cy.json", "prerender-cy.html"].contains(f))
+    {
         let path = format!("/{}", release_file(file));
         assert!(requested.contains(&path), "{path} in {requested:?}");
     }
