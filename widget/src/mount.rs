@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, RequestCache, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use widget_core::campaign::Layout;
 use widget_core::{Campaign, CampaignError, Lang, Texts};
 
 use crate::components::{ConfigErrorBox, Widget, Words};
@@ -84,6 +85,17 @@ pub fn apply_attributes(host: &Element, mut campaign: Campaign) -> Result<Campai
     }
     if let Some(address) = attribute(host, "test-recipient") {
         campaign.test_recipient = Some(address);
+    }
+    if let Some(name) = attribute(host, "layout") {
+        let name = name.trim();
+        campaign.layout = Layout::from_name(name).ok_or_else(|| {
+            [
+                "The widget\u{2019}s \u{201c}layout\u{201d} attribute ",
+                &Layout::unknown(name),
+                ".",
+            ]
+            .concat()
+        })?;
     }
     campaign.validate().map_err(|e| e.to_string())?;
     Ok(campaign)
