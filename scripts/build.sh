@@ -101,9 +101,12 @@ cp "$WORK/bindgen/__wasm_split.js" "$STAGE/"
 esbuild style/widget.css --minify --log-level=warning --outfile="$STAGE/widget.css"
 cp widget/core/src/lang/cy.json widget/js/embed.js widget/js/embed.html "$STAGE/"
 # The built-in campaign's first view, prerendered natively by the same components (the `ssr`
-# feature; a debug build: it runs once), in each language: the loader shows it at once.
-scripts/prerender.sh --lang en --out "$STAGE/prerender-en.html"
-scripts/prerender.sh --lang cy --out "$STAGE/prerender-cy.html"
+# feature; a debug build: it runs once), in each language
+# and layout: the loader picks the widget's.
+for lang in en cy; do
+  scripts/prerender.sh --lang "$lang" --out "$STAGE/prerender-$lang.html"
+  scripts/prerender.sh --lang "$lang" --layout compact --out "$STAGE/prerender-$lang-compact.html"
+done
 # 6. Into dist/: content-hashed names bottom-up, the loader that names them, the pinned loader.
 scripts/name-files.sh "$STAGE" dist
 # The demo page's editor logic: the core compiled on its own (never shipped to partners).

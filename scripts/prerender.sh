@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders a campaign's first view (the campaign and the postcode form) to HTML with the widget's
 # own components, natively (Leptos's `ssr` feature; README, "Prerendered first view"):
-#   scripts/prerender.sh [--campaign FILE] [--lang en|cy] [--out FILE]
-# Without --campaign: the built-in campaign (scripts/build.sh puts it in every release).
+#   scripts/prerender.sh [--campaign FILE] [--lang en|cy] [--layout full|compact] [--out FILE]
+# Without --campaign: the built-in campaign (scripts/build.sh puts it in every release, in each
+# language and layout); without --layout: the campaign's own.
 # A campaign team hosts the file beside its campaign.json and names it in the tag:
 #   <script src=".../embed.js" async data-campaign=".../campaign.json"
 #     data-prerendered=".../campaign.en.html"></script>

@@ -29,8 +29,15 @@ const CSS_HASH = CSS && crypto.subtle
 let firstView = "";
 
 // What the editor shows. `path` is where the value lives in the campaign JSON; kinds:
-// text, area (multi-line text), paras (list of paragraphs), lines (list of lines), percent.
+// text, area (multi-line text), paras (list of paragraphs), lines (list of lines), percent,
+// choice (one of `options`, [value, words] each).
 const SECTIONS = [
+  { legend: "Layout", fields: [
+    { path: "layout", label: "How the widget lays the campaign out", kind: "choice", options: [
+      ["full", "Full: the whole campaign, then the postcode form"],
+      ["compact", "Compact: the ask and postcode form first, the rest behind \u201cMore about this campaign\u201d"],
+    ] },
+  ] },
   { legend: "Headline and introduction", fields: [
     { path: "headline", label: "Headline", kind: "text" },
     { path: "intro", label: "Introduction (leave a blank line between paragraphs)", kind: "paras" },
@@ -97,13 +104,14 @@ function field(spec, path, corePath) {
   label.htmlFor = id;
   label.textContent = spec.label;
   const multi = spec.kind !== "text" && spec.kind !== "percent";
-  const input = document.createElement(multi ? "textarea" : "input");
+  const input = document.createElement(spec.options ? "select" : multi ? "textarea" : "input");
   input.id = id;
   input.dataset.corePath = corePath;
-  if (multi) input.rows = spec.rows || (spec.kind === "area" ? 3 : 4);
+  if (spec.options) input.append(...spec.options.map(([value, words]) => new Option(words, value)));
+  else if (multi) input.rows = spec.rows || (spec.kind === "area" ? 3 : 4);
   if (spec.kind === "percent") Object.assign(input, { type: "number", min: 0, max: 100, step: 0.1 });
   const value = get(path);
-  input.value = toText[spec.kind] ? toText[spec.kind](value) : value ?? "";
+  input.value = toText[spec.kind] ? toText[spec.kind](value) : value ?? (spec.options ? spec.options[0][0] : "");
   const error = document.createElement("p");
   error.className = "demo-field-error";
   error.id = id + "-error";
@@ -265,16 +273,21 @@ function noscriptAsk(lang) {
 function renderSnippets() {
   const url = $("campaign-url").value.trim();
   const lang = $("lang").value;
+  // The compact layout, also in the snippet: a partner sees the choice, and can change it.
+  const compact = campaign.layout === "compact";
+  const layout = compact ? ' data-layout="compact"' : "";
   const noscript = `<noscript><p>${attr(noscriptAsk(lang))}\n  <a href="https://www.writetothem.com/?a=westminstermp">` +
     `${lang === "cy" ? "Ysgrifennu at eich AS drwy WriteToThem" : "Write to your MP through WriteToThem"}</a></p></noscript>`;
   const snippets = [
     ["Script tag (partner sites)",
-      `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"></script>\n` + noscript],
+      `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"${layout}></script>\n` + noscript],
     ["Custom element",
-      `<campaign-widget campaign="${attr(url)}" lang="${lang}"></campaign-widget>\n<script src="${attr(WIDGET_BASE)}embed.js" async></script>`],
+      `<campaign-widget campaign="${attr(url)}" lang="${lang}"${compact ? ' layout="compact"' : ""}></campaign-widget>\n` +
+      `<script src="${attr(WIDGET_BASE)}embed.js" async></script>`],
     ["iframe (blogs without scripts)",
-      `<iframe data-campaign-widget src="${attr(WIDGET_BASE)}embed.html?campaign=${encodeURIComponent(url)}&amp;lang=${lang}" ` +
-      `title="Write to your MP" width="100%" height="1400" loading="lazy" style="border:0;max-width:46em"></iframe>\n` +
+      `<iframe data-campaign-widget src="${attr(WIDGET_BASE)}embed.html?campaign=${encodeURIComponent(url)}&amp;lang=${lang}` +
+      `${compact ? "&amp;layout=compact" : ""}" title="Write to your MP" width="100%" height="${compact ? 900 : 1400}" ` +
+      `loading="lazy" style="border:0;max-width:46em"></iframe>\n` +
       `<script src="${attr(WIDGET_BASE)}embed.js" async data-mount="none"></script>`],
   ];
   // The campaign in the page itself (Declarative Shadow DOM): shown from the first paint, at
@@ -282,7 +295,7 @@ function renderSnippets() {
   // where scripts are off. The loader makes it live.
   if (firstView && CSS) {
     snippets.push(["Full HTML (no layout shift, works without scripts)",
-      `<campaign-widget data-campaign="${attr(url)}" data-lang="${lang}"><template shadowrootmode="open">` +
+      `<campaign-widget data-campaign="${attr(url)}" data-lang="${lang}"${layout}><template shadowrootmode="open">` +
       `<style>${CSS}</style>${firstView}</template></campaign-widget>\n` +
       `<script src="${attr(WIDGET_BASE)}embed.js" async data-mount="none"></script>` +
       (CSS_HASH ? `\n<!-- Under a Content Security Policy, allow its style with style-src '${CSS_HASH}' -->` : "")]);
@@ -292,7 +305,7 @@ function renderSnippets() {
   if (PINNED) {
     snippets.push(["Script tag pinned to this release (Subresource Integrity)",
       `<script src="${attr(WIDGET_BASE + PINNED.path)}" integrity="${attr(PINNED.integrity)}" crossorigin="anonymous" async ` +
-      `data-campaign="${attr(url)}" data-lang="${lang}"></script>\n` + noscript]);
+      `data-campaign="${attr(url)}" data-lang="${lang}"${layout}></script>\n` + noscript]);
   }
   $("snippets").replaceChildren(...snippets.map(([title, code], i) => {
     const figure = document.createElement("figure");

@@ -59,9 +59,9 @@ impl Drop for Gate {
 /// The full-HTML snippet for the built-in campaign, as the demo page writes it: the widget's
 /// stylesheet and its prerendered first view in a declarative shadow root (shown from the first
 /// paint, with no request), then the loader, from `cdn`, in `lang`, with `attrs` on the element.
-pub fn full_html_snippet(cdn: &str, attrs: &str, lang: &str) -> String {
+pub fn full_html_snippet(cdn: &str, attrs: &str, view: &str) -> String {
     let view =
-        std::fs::read_to_string(dist_dir().join(release_file(&format!("prerender-{lang}.html"))))
+        std::fs::read_to_string(dist_dir().join(release_file(&format!("prerender-{view}.html"))))
             .expect("the prerendered view");
     format!(
         "<campaign-widget {attrs}><template shadowrootmode=\"open\">\
@@ -180,7 +180,7 @@ async fn is_live(browser: &Browser) -> bool {
 }
 
 /// The prerendered view is the live view, element for element, attribute for attribute, in
-/// English and Welsh, from the loader and from the page (Declarative Shadow DOM); its height
+/// English and Welsh, in the full and the compact layout, from the loader and from the page (Declarative Shadow DOM); its height
 /// does not change at the takeover, and the host page's text never moves: not when the styles
 /// arrive, not when the wasm takes over, not when a Welsh widget gets its words.
 pub async fn the_prerendered_view_is_the_live_view_and_nothing_moves(engine: Engine) {
@@ -189,24 +189,30 @@ pub async fn the_prerendered_view_is_the_live_view_and_nothing_moves(engine: Eng
         r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
         api.url()
     );
-    for (how, lang) in [
-        ("loader", "en"),
-        ("loader", "cy"),
-        ("page", "en"),
-        ("page", "cy"),
-    ] {
+    let ways = ["loader", "page"].into_iter().flat_map(|how| {
+        ["en", "cy"].into_iter().flat_map(move |lang| {
+            ["full", "compact"]
+                .into_iter()
+                .map(move |layout| (how, lang, layout))
+        })
+    });
+    for (how, lang, layout) in ways {
         let gate = Gate::closed();
+        let attrs = format!(r#"{attrs} data-lang="{lang}" data-layout="{layout}""#);
         let widget = match how {
             "loader" => format!(
-                r#"<script src="{}/embed.js" async {attrs} data-lang="{lang}"></script>"#,
+                r#"<script src="{}/embed.js" async {attrs}></script>"#,
                 gate.cdn.url
             ),
-            _ => full_html_snippet(
-                &gate.cdn.url,
-                &format!(r#"{attrs} data-lang="{lang}""#),
-                lang,
-            ),
+            _ => {
+                let view = match layout {
+                    "compact" => format!("{lang}-compact"),
+                    _ => lang.to_owned(),
+                };
+                full_html_snippet(&gate.cdn.url, &attrs, &view)
+            }
         };
+        let lang = format!("{lang}, {layout}");
         let site = strict_site(&widget, &gate.cdn.url, api.url());
         let browser = Browser::start_engine(engine, 1280, 900).await;
         browser
@@ -217,7 +223,7 @@ pub async fn the_prerendered_view_is_the_live_view_and_nothing_moves(engine: Eng
         wait(
             &browser,
             &format!("the prerendered view ({how}, {lang})"),
-            "$w(0, '[data-cw-prerendered] #cw-postcode') && $w(0, '.cw-frame').getBoundingClientRect().height > 500",
+            "$w(0, '[data-cw-prerendered] #cw-postcode') && $w(0, '.cw-frame').getBoundingClientRect().height > 300",
         )
         .await;
         let before = frame_text(&browser).await;

@@ -162,6 +162,67 @@ async fn editing_a_statistic_changes_the_preview() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn choosing_the_compact_layout_changes_the_preview_the_snippets_and_the_export() {
+    let (_site, browser) = open_demo(1280, 900).await;
+    assert_eq!(eval(&browser, "field('layout').value").await, "full");
+    assert!(eval(&browser, "!$p('details')").await.as_bool().unwrap());
+    eval(&browser, "type(field('layout'), 'compact')").await;
+    wait(
+        &browser,
+        "the compact preview",
+        "$p('details .cw-stats') && !$p('details #cw-postcode')",
+    )
+    .await;
+    let snippets = eval(
+        &browser,
+        "[0, 1, 2].map(i => document.getElementById('snippet-' + i).textContent)",
+    )
+    .await;
+    let snippets: Vec<&str> = snippets
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(
+        snippets[0].contains(r#" data-layout="compact">"#),
+        "{}",
+        snippets[0]
+    );
+    assert!(
+        snippets[1].contains(r#" layout="compact">"#),
+        "{}",
+        snippets[1]
+    );
+    assert!(
+        snippets[2].contains("&amp;layout=compact\""),
+        "{}",
+        snippets[2]
+    );
+    assert!(
+        export(&browser)
+            .await
+            .contains("\n  \"layout\": \"compact\",\n"),
+        "the export says so"
+    );
+    eval(&browser, "type(field('layout'), 'full')").await;
+    wait(
+        &browser,
+        "the full preview again",
+        "$p('.cw-stats') && !$p('details')",
+    )
+    .await;
+    assert!(
+        !eval(&browser, "document.getElementById('snippets').textContent")
+            .await
+            .as_str()
+            .unwrap()
+            .contains("layout")
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn an_invalid_template_shows_its_message_at_the_field() {
     let (_site, browser) = open_demo(1280, 900).await;
     eval(&browser, "type(field('letter.body'), 'Dear {mp_nme},')").await;

@@ -232,10 +232,12 @@
 
   if (document.documentElement.hasAttribute("data-" + NAME + "-frame")) {
     // Inside embed.html: settings come from the query string; report height and events.
+    // (The body's height, not the page's: that is never less than the frame, which could then
+    // grow but never shrink, as to a compact widget or a closed disclosure.)
     document.body.style.margin = "0";
     document.body.append(widget([...new URLSearchParams(location.search)]));
     new ResizeObserver(() =>
-      post({ type: NAME + ":height", height: document.documentElement.scrollHeight })
+      post({ type: NAME + ":height", height: document.body.scrollHeight })
     ).observe(document.body);
     EVENTS.forEach((name) =>
       document.addEventListener(NAME + ":" + name, (e) => post({ type: e.type, detail: e.detail })));

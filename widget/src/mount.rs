@@ -14,6 +14,7 @@ use web_sys::{
     Element, Event, HtmlElement, HtmlInputElement, RequestCache, ShadowRoot, ShadowRootInit,
     ShadowRootMode,
 };
+use widget_core::campaign::Layout;
 use widget_core::{Campaign, CampaignError, Lang, Texts};
 
 use crate::components::{ConfigErrorBox, Widget, Words};
@@ -87,6 +88,17 @@ pub fn apply_attributes(host: &Element, mut campaign: Campaign) -> Result<Campai
     }
     if let Some(address) = attribute(host, "test-recipient") {
         campaign.test_recipient = Some(address);
+    }
+    if let Some(name) = attribute(host, "layout") {
+        let name = name.trim();
+        campaign.layout = Layout::from_name(name).ok_or_else(|| {
+            [
+                "The widget\u{2019}s \u{201c}layout\u{201d} attribute ",
+                &Layout::unknown(name),
+                ".",
+            ]
+            .concat()
+        })?;
     }
     campaign.validate().map_err(|e| e.to_string())?;
     Ok(campaign)

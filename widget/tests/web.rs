@@ -5,7 +5,7 @@ use campaign_widget::{mount, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
-use widget_core::campaign::Statistic;
+use widget_core::campaign::{Layout, Statistic};
 use widget_core::Campaign;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -223,6 +223,124 @@ async fn a_welsh_widget_sets_its_language_and_speaks_welsh() {
         texts(&root, "h2.cw-headline"),
         ["Gofynnwch i’ch AS gefnogi’r Pecyn Cymorth Eilaidd"]
     );
+}
+
+/// The class (else the tag) of each child of `parent`, in order.
+fn kinds(parent: &Element) -> Vec<String> {
+    let children = parent.children();
+    (0..children.length())
+        .map(|i| children.item(i).unwrap())
+        .map(|e| match e.class_name() {
+            class if class.is_empty() => e.local_name(),
+            class => class,
+        })
+        .collect()
+}
+
+/// The widget's top-level parts, in order.
+fn parts(root: &ShadowRoot) -> Vec<String> {
+    kinds(&one(root, "article.cw"))
+}
+
+fn compact(campaign: Campaign) -> WidgetOptions {
+    WidgetOptions {
+        campaign: Ok(Campaign {
+            layout: Layout::Compact,
+            ..campaign
+        }),
+        ..WidgetOptions::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_full_layout_makes_the_case_before_the_ask() {
+    let root = mounted(WidgetOptions::default()).await;
+    assert_eq!(
+        parts(&root),
+        [
+            "cw-head",
+            "cw-stats",
+            "cw-story",
+            "cw-proposal",
+            "cw-ask",
+            "cw-links"
+        ]
+    );
+    assert_eq!(texts(&root, ".cw-head .cw-intro").len(), 2);
+    assert!(root.query_selector("details").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_compact_layout_puts_the_form_first_and_the_case_in_a_closed_disclosure() {
+    let root = mounted(compact(Campaign::default())).await;
+    assert_eq!(parts(&root), ["cw-head", "cw-ask", "details"]);
+    let more = one(&root, "details");
+    assert!(!more.has_attribute("open"), "closed at first");
+    assert_eq!(
+        texts(&root, "details > summary"),
+        ["More about this campaign"]
+    );
+    // Everything else is in it, once: introduction, statistics, story, proposal, links.
+    assert_eq!(
+        kinds(&more),
+        [
+            "summary",
+            "cw-intro",
+            "cw-intro",
+            "cw-stats",
+            "cw-story",
+            "cw-proposal",
+            "cw-links"
+        ]
+    );
+    assert_eq!(
+        texts(&root, ".cw-stat-figure"),
+        ["72%", "Two fifths", "70%"]
+    );
+    let form = one(&root, "#cw-postcode");
+    let stats = one(&root, ".cw-stats");
+    assert_eq!(
+        form.compare_document_position(&stats),
+        web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        "the form comes before the statistics"
+    );
+    assert_eq!(texts(&root, ".cw-head > *").len(), 1, "the headline alone");
+}
+
+#[wasm_bindgen_test]
+async fn a_compact_campaign_with_nothing_more_to_say_has_no_disclosure() {
+    let minimal =
+        Campaign::from_json(include_str!("../core/tests/fixtures/minimal-campaign.json")).unwrap();
+    let root = mounted(compact(minimal)).await;
+    assert!(root.query_selector("details").unwrap().is_none());
+    assert!(root.query_selector("#cw-postcode").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_layout_attribute_chooses_the_layout_and_a_wrong_one_is_reported() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("data-layout", "compact").unwrap();
+    let campaign = WidgetOptions::from_element(&host).campaign.unwrap();
+    assert_eq!(campaign.layout, Layout::Compact);
+    host.set_attribute("data-layout", "wide").unwrap();
+    let reason = WidgetOptions::from_element(&host).campaign.unwrap_err();
+    assert_eq!(
+        reason,
+        "The widget\u{2019}s \u{201c}layout\u{201d} attribute must be \u{201c}full\u{201d} or \
+         \u{201c}compact\u{201d}, not \u{201c}wide\u{201d}."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_welsh_compact_widget_names_its_disclosure_in_welsh() {
+    widget_core::text::install_welsh(include_str!("../core/src/lang/cy.json"));
+    let root = mounted(WidgetOptions {
+        lang: widget_core::Lang::Cy,
+        ..compact(Campaign::default())
+    })
+    .await;
+    assert_eq!(texts(&root, "summary"), ["Rhagor am yr ymgyrch hon"]);
 }
 
 /// Set by any panic, also one in a timer or a task that runs after its test has returned.

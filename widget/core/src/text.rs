@@ -67,6 +67,7 @@ macro_rules! texts {
 texts! {
     WidgetLabel => "Write to your MP",
     BarLabel => "Shown as a bar:",
+    MoreAboutCampaign => "More about this campaign",
     ConfigErrorHeading => "This campaign widget could not start",
     PostcodeLabel => "Your postcode",
     PostcodeHint => "We use it only to find your MP. For example, SW1A 1AA.",

@@ -1,7 +1,7 @@
 //! The campaign model: the seed default, JSON in and out, and the checks that give clear errors.
 #![allow(clippy::field_reassign_with_default)] // tests change one field of the seed campaign
 
-use widget_core::campaign::{ApiConfig, Statistic};
+use widget_core::campaign::{ApiConfig, Layout, Statistic};
 use widget_core::{Campaign, CampaignError, ConfigProblem};
 
 fn fixture(name: &str) -> String {
@@ -58,6 +58,33 @@ fn json_round_trip_keeps_every_field() {
     c.api.postcodes = "http://127.0.0.1:9000".into();
     let back = Campaign::from_json(&c.to_json()).expect("exported campaign reads back");
     assert_eq!(back, c);
+}
+
+#[test]
+fn the_layout_is_full_unless_the_campaign_says_compact() {
+    assert_eq!(Campaign::default().layout, Layout::Full);
+    let minimal = fixture("minimal-campaign.json");
+    assert_eq!(Campaign::from_json(&minimal).unwrap().layout, Layout::Full);
+    let compact = minimal.replacen("{", "{ \"layout\": \"compact\",", 1);
+    let c = Campaign::from_json(&compact).expect("a compact campaign");
+    assert_eq!(c.layout, Layout::Compact);
+    assert_eq!(Campaign::from_json(&c.to_json()).unwrap(), c);
+}
+
+#[test]
+fn an_unknown_layout_is_named_with_the_two_that_exist() {
+    let wide = fixture("minimal-campaign.json").replacen("{", "{ \"layout\": \"wide\",", 1);
+    let err = Campaign::from_json(&wide).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The campaign is not valid: \u{201c}layout\u{201d} must be \u{201c}full\u{201d} or \
+         \u{201c}compact\u{201d}, not \u{201c}wide\u{201d}."
+    );
+    assert_eq!(Layout::from_name("Compact"), None, "exact, as JSON");
+    assert_eq!(
+        Layout::from_name(Layout::Compact.name()),
+        Some(Layout::Compact)
+    );
 }
 
 #[test]

@@ -226,6 +226,10 @@ fn the_schema_refuses_what_the_reader_refuses() {
             r#"{"headline": "x", "ask": {"heading": "y"}, "letter": {"subject": "s", "body": "b"}, "strings": {"cy": {"NoSuchText": "t"}}}"#,
             "is not one of the listed values",
         ),
+        (
+            r#"{"headline": "x", "ask": {"heading": "y"}, "letter": {"subject": "s", "body": "b"}, "layout": "wide"}"#,
+            "campaign.layout: String(\"wide\") is not one of the listed values",
+        ),
     ] {
         let found = problems(document);
         assert!(

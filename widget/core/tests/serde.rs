@@ -140,9 +140,31 @@ fn schema_and_languages_keep_their_order_and_values() {
 }
 
 #[test]
+fn layout_is_read_alike_and_an_unknown_one_refused_by_both() {
+    use widget_core::campaign::Layout;
+    let layout = |extra: &str| same_campaign(&format!("{{{BASE}{extra}}}")).layout;
+    assert_eq!(layout(""), Layout::Full);
+    assert_eq!(layout(r#", "layout": null"#), Layout::Full);
+    assert_eq!(layout(r#", "layout": "full""#), Layout::Full);
+    assert_eq!(layout(r#", "layout": "compact""#), Layout::Compact);
+    for wrong in [
+        r#""wide""#,
+        r#""Compact""#,
+        r#""""#,
+        "7",
+        "true",
+        "[]",
+        "{}",
+    ] {
+        both_refuse(&format!(r#"{{{BASE}, "layout": {wrong}}}"#));
+    }
+}
+
+#[test]
 fn serde_writes_what_to_json_writes() {
     let campaign = Campaign {
         schema: Some("https://example.org/s.json".into()),
+        layout: widget_core::campaign::Layout::Compact,
         ..Campaign::default()
     };
     let ours = parse(&campaign.to_json()).unwrap();

@@ -4,17 +4,19 @@
 //! Declarative Shadow DOM, and replaced by the live view when the wasm arrives.
 //!
 //! ```text
-//! scripts/prerender.sh [--campaign FILE] [--lang en|cy] [--out FILE]
+//! scripts/prerender.sh [--campaign FILE] [--lang en|cy] [--layout full|compact] [--out FILE]
 //! ```
-//! Without `--campaign`: the built-in campaign. The Welsh words come from the core's `cy.json`,
+//! Without `--campaign`: the built-in campaign; without `--layout`: the campaign's own. The Welsh words come from the core's `cy.json`,
 //! as the loader hands them to Welsh widgets. A campaign that cannot be used is an error
 //! (exit 1, with its reason), never a prerendered error box.
 use campaign_widget::mount::root_view;
 use leptos::prelude::*;
 use std::process::ExitCode;
+use widget_core::campaign::Layout;
 use widget_core::{Campaign, Lang};
 
-const USAGE: &str = "usage: prerender [--campaign FILE] [--lang en|cy] [--out FILE]";
+const USAGE: &str =
+    "usage: prerender [--campaign FILE] [--lang en|cy] [--layout full|compact] [--out FILE]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -27,7 +29,7 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
-    let (mut campaign_file, mut lang, mut out) = (None, Lang::En, None);
+    let (mut campaign_file, mut lang, mut out, mut layout) = (None, Lang::En, None, None);
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value\n{USAGE}"));
@@ -39,6 +41,13 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     .ok_or(format!("--lang {tag}: the widget speaks en and cy"))?;
             }
             "--out" => out = Some(value()?),
+            "--layout" => {
+                let name = value()?;
+                layout = Some(
+                    Layout::from_name(&name)
+                        .ok_or(format!("--layout {name}: the layouts are full and compact"))?,
+                );
+            }
             _ => return Err(USAGE.into()),
         }
     }
@@ -48,7 +57,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             return Err("the core's cy.json is not JSON".into());
         }
     }
-    let campaign = match &campaign_file {
+    let mut campaign = match &campaign_file {
         None => Campaign::default(),
         Some(file) => {
             let json = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
@@ -57,6 +66,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
             campaign
         }
     };
+    if let Some(layout) = layout {
+        campaign.layout = layout;
+    }
     let html = prerender(campaign, lang)?;
     match out {
         Some(path) => std::fs::write(&path, html).map_err(|e| format!("{path}: {e}")),

@@ -1,13 +1,21 @@
-//! The campaign's own content: headline, statistics, story, proposal, ask and links.
+//! The campaign's own content: headline, statistics, story, proposal, ask and links, in the
+//! campaign's layout.
 
 use leptos::prelude::*;
+use leptos::tachys::view::iterators::StaticVec;
 
 use super::action::FindAndWrite;
 use super::Words;
-use widget_core::campaign::{Link, Section, Statistic, Story};
+use widget_core::campaign::{Layout, Link, Section, Statistic, Story};
 use widget_core::{Campaign, Text};
 
-/// The whole widget for one campaign.
+/// The whole widget for one campaign. The full layout makes the campaign's case, then the ask
+/// with the postcode form; the compact one puts the headline, the ask and the form first and
+/// the rest (introduction, statistics, story, proposal, links) in a closed `<details>`, for
+/// pages that tell the campaign's story already. Both are made of the same parts, each made
+/// once: the full layout's list of them is what `view!` makes of those children (the same
+/// DOM as before the compact layout), and the disclosure has no class of its own (the CSS
+/// finds it as the widget's only `details`), both to keep the first load small.
 #[component]
 pub fn Widget(campaign: Campaign, texts: Words) -> impl IntoView {
     let Campaign {
@@ -22,23 +30,56 @@ pub fn Widget(campaign: Campaign, texts: Words) -> impl IntoView {
         links,
         api,
         test_recipient,
+        layout,
         ..
     } = campaign;
+    let compact = layout == Layout::Compact;
+    let more = !(intro.is_empty()
+        && statistics.is_empty()
+        && story.is_none()
+        && proposal.is_none()
+        && links.is_empty());
+    let (intro_in_head, intro_in_more) = if compact {
+        (Vec::new(), intro)
+    } else {
+        (intro, Vec::new())
+    };
+    let head = view! {
+        <header class="cw-head">
+            <h2 class="cw-headline">{headline}</h2>
+            {paragraphs(intro_in_head, "cw-intro")}
+        </header>
+    }
+    .into_any();
+    let statistics =
+        view! { <Statistics heading=statistics_heading statistics texts /> }.into_any();
+    let story = story.map(|story| view! { <StoryQuote story /> }).into_any();
+    let proposal = proposal
+        .map(|section| view! { <Proposal section /> })
+        .into_any();
+    let ask = view! {
+        <section class="cw-ask">
+            <h3 class="cw-ask-heading">{ask.heading}</h3>
+            <p>{ask.text}</p>
+            <FindAndWrite api letter test_recipient texts />
+        </section>
+    }
+    .into_any();
+    let links = view! { <Links links /> }.into_any();
+    let parts = if !compact {
+        vec![head, statistics, story, proposal, ask, links]
+    } else if more {
+        let summary = view! { <summary>{texts.get(Text::MoreAboutCampaign)}</summary> }.into_any();
+        let intro = paragraphs(intro_in_more, "cw-intro").into_any();
+        let case = vec![summary, intro, statistics, story, proposal, links];
+        let disclosure = view! { <details>{StaticVec::from(case)}</details> };
+        vec![head, ask, disclosure.into_any()]
+    } else {
+        vec![head, ask]
+    };
     view! {
         <article class="cw" lang=texts.lang().tag() aria-label=texts.get(Text::WidgetLabel)>
-            <header class="cw-head">
-                <h2 class="cw-headline">{headline}</h2>
-                {paragraphs(intro, "cw-intro")}
-            </header>
-            <Statistics heading=statistics_heading statistics texts />
-            {story.map(|story| view! { <StoryQuote story /> })}
-            {proposal.map(|section| view! { <Proposal section /> })}
-            <section class="cw-ask">
-                <h3 class="cw-ask-heading">{ask.heading}</h3>
-                <p>{ask.text}</p>
-                <FindAndWrite api letter test_recipient texts />
-            </section>
-            <Links links />
+            {StaticVec::from(parts)}
         </article>
     }
 }

@@ -5,7 +5,7 @@
 //!
 //! | file | holds |
 //! |---|---|
-//! | `model.rs` | the types: [`Campaign`] and its parts |
+//! | `model.rs` | the types: [`Campaign`] and its parts, such as its [`Layout`] |
 //! | `seed.rs` | the seed campaign (`Campaign::default()`), read from `lang/en.json` and `lang/cy.json` |
 //! | `error.rs` | [`CampaignError`] and [`ConfigProblem`], each with the sentence a person reads |
 //! | `validate.rs` | the checks the JSON shape cannot make |
@@ -24,7 +24,7 @@ mod validate;
 mod write;
 
 pub use error::{CampaignError, ConfigProblem};
-pub use model::{ApiConfig, Campaign, Link, Section, Statistic, Story};
+pub use model::{ApiConfig, Campaign, Layout, Link, Section, Statistic, Story};
 pub use seed::EN_JSON;
 
 use crate::json;

@@ -77,6 +77,14 @@ pub struct Campaign {
     pub api: ApiConfig,
     /// When set, every email goes to this address instead of the MP (test mode).
     pub test_recipient: Option<String>,
+    /// How the campaign is laid out: `full` (the default: everything, then the postcode form)
+    /// or `compact` (the headline, the ask and the postcode form first, the rest behind a
+    /// disclosure, for pages that tell the campaign's story already).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "super::serde_support::nullable")
+    )]
+    pub layout: Layout,
     /// The campaign's texts in other languages: for each language tag, a part of a campaign
     /// (any of the fields above) laid over this one; texts it lacks stay in the main language.
     #[cfg_attr(
@@ -99,6 +107,50 @@ pub struct Campaign {
         schemars(schema_with = "super::serde_support::strings_schema")
     )]
     pub strings: Vec<(String, Vec<(String, String)>)>,
+}
+
+/// How the widget lays a campaign out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Layout {
+    // (Plain comments: documented variants would make the schema a `oneOf`.)
+    // The whole campaign, then the postcode form.
+    #[default]
+    Full,
+    // The headline, the ask and the postcode form first; the rest behind a disclosure.
+    Compact,
+}
+
+impl Layout {
+    /// The layout's name in campaign files and attributes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Full => "full",
+            Layout::Compact => "compact",
+        }
+    }
+
+    /// The layout called `name` (exactly, as in JSON).
+    pub fn from_name(name: &str) -> Option<Layout> {
+        match name {
+            "full" => Some(Layout::Full),
+            "compact" => Some(Layout::Compact),
+            _ => None,
+        }
+    }
+
+    /// What to tell about a layout name the widget does not know, after where it was
+    /// written: `must be “full” or “compact”, not “wide”`.
+    pub fn unknown(name: &str) -> String {
+        [
+            "must be \u{201c}full\u{201d} or \u{201c}compact\u{201d}, not \u{201c}",
+            name,
+            "\u{201d}",
+        ]
+        .concat()
+    }
 }
 
 /// A figure with the sentence that explains it.

@@ -1,7 +1,7 @@
 //! Reading a campaign from JSON: one small function per part, each naming the JSON path of
 //! anything wrong.
 
-use super::model::{ApiConfig, Campaign, Link, Section, Statistic, Story};
+use super::model::{ApiConfig, Campaign, Layout, Link, Section, Statistic, Story};
 use super::CampaignError;
 use crate::json::Json;
 use crate::letter::LetterTemplate;
@@ -141,6 +141,7 @@ pub(super) fn decode_campaign(value: &Json) -> Result<Campaign, CampaignError> {
             "links",
             "api",
             "testRecipient",
+            "layout",
             "languages",
             "strings",
             "$schema",
@@ -217,6 +218,11 @@ pub(super) fn decode_campaign(value: &Json) -> Result<Campaign, CampaignError> {
             }
         },
         test_recipient: o.optional_text("testRecipient")?,
+        layout: match o.optional_text("layout")? {
+            None => Layout::default(),
+            Some(name) => Layout::from_name(&name)
+                .ok_or_else(|| field_error("layout", Layout::unknown(&name)))?,
+        },
         languages: match o.get("languages") {
             None => Vec::new(),
             Some(Json::Object(members)) => members.clone(),

@@ -86,6 +86,7 @@ pub(super) fn encode_campaign(c: &Campaign) -> Json {
             "testRecipient",
             c.test_recipient.as_deref().map_or(Json::Null, Json::text),
         ),
+        ("layout", Json::text(c.layout.name())),
         ("languages", Json::Object(c.languages.clone())),
         (
             "strings",

@@ -174,6 +174,9 @@ fn generated(rng: &mut Rng) -> Json {
     maybe(rng, &mut api, "timeoutMs", |_| Json::Number(timeout));
     maybe(rng, &mut m, "api", |_| object(api));
     maybe(rng, &mut m, "testRecipient", email);
+    maybe(rng, &mut m, "layout", |rng| {
+        one_of(rng, &["full", "compact"])
+    });
     let tag = ["cy", "cy", "cy", "en", "cy-GB", "CY", "fr"][rng.below(7)];
     let mut overlay = vec![("headline".to_owned(), text(rng))];
     maybe(rng, &mut overlay, "ask", section);
