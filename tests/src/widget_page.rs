@@ -118,7 +118,12 @@ impl WidgetPage {
             .await;
     }
 
+    /// The element `selector` of the live view: real key presses and clicks go to an element
+    /// by reference, and the live view replaces the prerendered one (and its elements) when
+    /// the wasm arrives. (Typing into the prerendered view: tests/src/first_paint.rs.)
     pub async fn field(&self, selector: &str) -> fantoccini::elements::Element {
+        self.wait_for("the live view", "!$('[data-cw-prerendered]')")
+            .await;
         let host = self
             .browser
             .client
