@@ -585,7 +585,13 @@ pub async fn a_page_runs_one_release_across_a_deploy(engine: Engine) {
     // Before the deploy.
     let browser = Browser::start_engine(engine, 1280, 900).await;
     open(&browser, &site, "/page.html").await;
-    wait(&browser, "the widget", "$w(0, '#cw-postcode')").await;
+    // (The live view: its headline comes from the release's wasm.)
+    wait(
+        &browser,
+        "the widget",
+        "$w(0, '#cw-postcode') && !$w(0, '[data-cw-prerendered]')",
+    )
+    .await;
     let before = eval(&browser, headline).await;
     assert!(
         before.as_str().unwrap_or("").ends_with(OLD_WORD),
@@ -631,7 +637,12 @@ pub async fn a_page_runs_one_release_across_a_deploy(engine: Engine) {
     let asked = cdn.requests().len();
     let browser = Browser::start_engine(engine, 1280, 900).await;
     open(&browser, &site, "/page.html").await;
-    wait(&browser, "the widget", "$w(0, '#cw-postcode')").await;
+    wait(
+        &browser,
+        "the widget",
+        "$w(0, '#cw-postcode') && !$w(0, '[data-cw-prerendered]')",
+    )
+    .await;
     let now = eval(&browser, headline).await;
     assert!(now.as_str().unwrap_or("").ends_with(NEW_WORD), "{now}");
     look_up(&browser, 0, "IV2 3PT").await;

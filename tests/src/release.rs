@@ -80,7 +80,7 @@ pub fn append_custom_section(module: &Path, payload: &[u8]) {
 }
 
 /// The second release: the built-in campaign's headline ends in [`NEW_WORD`] where `dist/`'s
-/// ends in [`OLD_WORD`] (a changed string in the main wasm module), and the lookup, letter and
+/// ends in [`OLD_WORD`] (a changed string in the main wasm module and the prerendered views), and the lookup, letter and
 /// shared modules have other bytes too (a custom section), so that every file the two
 /// releases' chunk loaders fetch has another name in each. Made once per test process.
 pub fn second_build() -> PathBuf {
@@ -108,6 +108,12 @@ pub fn second_build() -> PathBuf {
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
                 if name.starts_with("campaign-widget-") && name.ends_with(".wasm") {
                     append_custom_section(&path, b"2");
+                }
+                // The release's prerendered views say what its wasm says.
+                if name.starts_with("prerender-") {
+                    let view = std::fs::read(&path).expect("a prerendered view");
+                    let changed = replace_all(&view, old.as_bytes(), new.as_bytes());
+                    std::fs::write(&path, changed).expect("write the view");
                 }
             }
             let out = dir.join("dist");

@@ -19,7 +19,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const SHORT: &str = "public, max-age=300, stale-while-revalidate=3600";
 
 /// The widget's files in the release: what the loader and the wasm fetch.
-const WIDGET_FILES: [&str; 9] = [
+const WIDGET_FILES: [&str; 11] = [
     "campaign-widget.js",
     "campaign-widget_bg.wasm",
     "campaign-widget-lookup.wasm",
@@ -27,9 +27,11 @@ const WIDGET_FILES: [&str; 9] = [
     "campaign-widget-shared-3.wasm",
     "widget.css",
     "cy.json",
-    // The built-in campaign's first view, prerendered (one widget in English, one in Welsh).
+    // The built-in campaign's first view, prerendered, in each language and layout.
     "prerender-en.html",
     "prerender-cy.html",
+    "prerender-en-compact.html",
+    "prerender-cy-compact.html",
 ];
 
 #[tokio::test(flavor = "current_thread")]
@@ -79,7 +81,12 @@ async fn every_file_fetched_after_the_loader_has_a_content_hash_in_its_name() {
                 .to_owned()
         })
         .collect();
-    let mut expected: BTreeSet<String> = WIDGET_FILES.iter().map(|f| release_file(f)).collect();
+    // (Full-layout widgets: no compact view.)
+    let mut expected: BTreeSet<String> = WIDGET_FILES
+        .iter()
+        .filter(|f| !f.ends_with("-compact.html"))
+        .map(|f| release_file(f))
+        .collect();
     expected.insert("embed.js".into());
     assert_eq!(fetched, expected);
     for file in fetched.iter().filter(|f| *f != "embed.js") {
@@ -333,7 +340,7 @@ async fn the_demo_page_offers_a_pinned_snippet_that_works_under_a_strict_csp() {
     // (An English widget: no Welsh words, no Welsh view.)
     for file in WIDGET_FILES
         .iter()
-        .filter(|f| !["cy.json", "prerender-cy.html"].contains(f))
+        .filter(|f| !["cy.json", "prerender-cy.html"].contains(f) && !f.ends_with("-compact.html"))
     {
         let path = format!("/{}", release_file(file));
         assert!(requested.contains(&path), "{path} in {requested:?}");
