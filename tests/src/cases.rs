@@ -199,6 +199,13 @@ pub async fn postcodes_io_down_still_finds_the_mp(engine: Engine) {
         )
         .await;
         assert_eq!(page.eval("!!$('.cw-problem')").await, false, "{fault}");
+        // Focus moves to the card in the frame after it renders (WebKitGTK on Xvfb can hold
+        // that frame back a while): the next postcode is typed after it, as a person would.
+        page.wait_for(
+            &format!("focus on the card ({fault})"),
+            "root.activeElement?.hasAttribute('data-focus')",
+        )
+        .await;
         let asked: Vec<String> = page.api.requests()[before..]
             .iter()
             .filter(|r| !r.ends_with("/Thumbnail"))

@@ -58,7 +58,8 @@ impl Drop for Gate {
 
 /// The full-HTML snippet for the built-in campaign, as the demo page writes it: the widget's
 /// stylesheet and its prerendered first view in a declarative shadow root (shown from the first
-/// paint, with no request), then the loader, from `cdn`, in `lang`, with `attrs` on the element.
+/// paint, with no request), then the loader, from `cdn`, with `attrs` on the element; `view`:
+/// the view's language and layout (`en`, `cy-compact`).
 pub fn full_html_snippet(cdn: &str, attrs: &str, view: &str) -> String {
     let view =
         std::fs::read_to_string(dist_dir().join(release_file(&format!("prerender-{view}.html"))))
@@ -138,6 +139,51 @@ fn article(widget: &str) -> String {
     )
 }
 
+/// The fixture API's `data-` attributes, with the tests' short time limit.
+fn api_attrs(api: &FixtureApi) -> String {
+    format!(
+        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
+        api.url()
+    )
+}
+
+/// How the widget is on the article.
+enum Snippet {
+    /// The loader's script tag.
+    Tag,
+    /// The full-HTML snippet of this view (`en`, `cy-compact`).
+    Html(&'static str),
+}
+
+/// An article (under the strict policy) with the widget pointed at `api`, opened in `engine`,
+/// `width` px wide, with the wasm held back (until the returned [`Gate`] opens), once the
+/// prerendered field is there.
+async fn open_article(
+    engine: Engine,
+    width: u32,
+    api: &FixtureApi,
+    snippet: Snippet,
+) -> (Gate, Server, Browser) {
+    let gate = Gate::closed();
+    let attrs = api_attrs(api);
+    let widget = match snippet {
+        Snippet::Tag => format!(
+            r#"<script src="{}/embed.js" async {attrs}></script>"#,
+            gate.cdn.url
+        ),
+        Snippet::Html(view) => full_html_snippet(&gate.cdn.url, &attrs, view),
+    };
+    let site = strict_site(&widget, &gate.cdn.url, api.url());
+    let browser = open_site(engine, width, &site).await;
+    wait(
+        &browser,
+        "the prerendered field",
+        "$w(0, '[data-cw-prerendered] #cw-postcode')",
+    )
+    .await;
+    (gate, site, browser)
+}
+
 /// The prerendered view's frame and the live one's, as a canonical text: elements with their
 /// sorted attributes and their non-blank text, nothing else (no comments, no whitespace).
 const CANONICAL: &str = "const canon = n => n.nodeType === 3 ? (n.data.trim() ? JSON.stringify(n.data.trim()) : '')\
@@ -170,6 +216,37 @@ async fn field(browser: &Browser, selector: &str) -> fantoccini::elements::Eleme
         .unwrap_or_else(|e| panic!("{selector}: {e}"))
 }
 
+/// Real key presses into the postcode field (a new line: Enter).
+async fn type_keys(browser: &Browser, keys: &str) {
+    field(browser, "#cw-postcode")
+        .await
+        .send_keys(keys)
+        .await
+        .expect("type into the postcode field");
+}
+
+/// `engine`, `width` px wide, at the article on `site`.
+async fn open_site(engine: Engine, width: u32, site: &Server) -> Browser {
+    let browser = Browser::start_engine(engine, width, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/article.html", site.url))
+        .await
+        .expect("open the article");
+    browser
+}
+
+/// Lets the wasm through and waits until the live view has taken over.
+async fn go_live(gate: &Gate, browser: &Browser) {
+    gate.open();
+    wait(
+        browser,
+        "the live view",
+        "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
+    )
+    .await;
+}
+
 async fn is_live(browser: &Browser) -> bool {
     eval(
         browser,
@@ -180,15 +257,13 @@ async fn is_live(browser: &Browser) -> bool {
 }
 
 /// The prerendered view is the live view, element for element, attribute for attribute, in
-/// English and Welsh, in the full and the compact layout, from the loader and from the page (Declarative Shadow DOM); its height
-/// does not change at the takeover, and the host page's text never moves: not when the styles
-/// arrive, not when the wasm takes over, not when a Welsh widget gets its words.
+/// English and Welsh, in the full and the compact layout, from the loader and from the page
+/// (Declarative Shadow DOM); its height does not change at the takeover, and the host page's
+/// text never moves: not when the styles arrive, not when the wasm takes over, not when a Welsh
+/// widget gets its words.
 pub async fn the_prerendered_view_is_the_live_view_and_nothing_moves(engine: Engine) {
     let api = FixtureApi::start();
-    let attrs = format!(
-        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
-        api.url()
-    );
+    let attrs = api_attrs(&api);
     let ways = ["loader", "page"].into_iter().flat_map(|how| {
         ["en", "cy"].into_iter().flat_map(move |lang| {
             ["full", "compact"]
@@ -214,12 +289,7 @@ pub async fn the_prerendered_view_is_the_live_view_and_nothing_moves(engine: Eng
         };
         let lang = format!("{lang}, {layout}");
         let site = strict_site(&widget, &gate.cdn.url, api.url());
-        let browser = Browser::start_engine(engine, 1280, 900).await;
-        browser
-            .client
-            .goto(&format!("{}/article.html", site.url))
-            .await
-            .expect("open the article");
+        let browser = open_site(engine, 1280, &site).await;
         wait(
             &browser,
             &format!("the prerendered view ({how}, {lang})"),
@@ -233,13 +303,7 @@ pub async fn the_prerendered_view_is_the_live_view_and_nothing_moves(engine: Eng
         )
         .await;
         assert!(!before.is_empty());
-        gate.open();
-        wait(
-            &browser,
-            "the live view",
-            "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
-        )
-        .await;
+        go_live(&gate, &browser).await;
         // (Leptos renders in the frame after its signals settle: let it.)
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert!(is_live(&browser).await);
@@ -319,32 +383,8 @@ fn first_difference(a: &str, b: &str) -> String {
 /// your MP pressed before the wasm: shown as working, held, and carried out once.
 pub async fn the_field_works_before_the_wasm(engine: Engine) {
     let api = FixtureApi::start();
-    let attrs = format!(
-        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
-        api.url()
-    );
     // 1. Typing and the caret.
-    let gate = Gate::closed();
-    let site = strict_site(
-        &format!(
-            r#"<script src="{}/embed.js" async {attrs}></script>"#,
-            gate.cdn.url
-        ),
-        &gate.cdn.url,
-        api.url(),
-    );
-    let browser = Browser::start_engine(engine, 1280, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/article.html", site.url))
-        .await
-        .expect("open the article");
-    wait(
-        &browser,
-        "the prerendered field",
-        "$w(0, '[data-cw-prerendered] #cw-postcode')",
-    )
-    .await;
+    let (gate, _site, browser) = open_article(engine, 1280, &api, Snippet::Tag).await;
     let postcode = field(&browser, "#cw-postcode").await;
     let left = char::from(Key::Left).to_string();
     postcode
@@ -360,13 +400,7 @@ pub async fn the_field_works_before_the_wasm(engine: Engine) {
         json!(["sw1a 1a", "cw-postcode", 6]),
         "typed into the prerendered field"
     );
-    gate.open();
-    wait(
-        &browser,
-        "the live view",
-        "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
-    )
-    .await;
+    go_live(&gate, &browser).await;
     // (The caret is put back before the next paint: after a frame.)
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(
@@ -383,11 +417,7 @@ pub async fn the_field_works_before_the_wasm(engine: Engine) {
     // The live widget goes on from there.
     let end = char::from(Key::End).to_string();
     let enter = char::from(Key::Enter).to_string();
-    field(&browser, "#cw-postcode")
-        .await
-        .send_keys(&format!("{end}a{enter}"))
-        .await
-        .expect("type");
+    type_keys(&browser, &format!("{end}a{enter}")).await;
     wait(
         &browser,
         "the MP",
@@ -397,33 +427,9 @@ pub async fn the_field_works_before_the_wasm(engine: Engine) {
     browser.close().await;
 
     // 2. Find your MP before the wasm: held, said, carried out once.
-    let gate = Gate::closed();
-    let site = strict_site(
-        &format!(
-            r#"<script src="{}/embed.js" async {attrs}></script>"#,
-            gate.cdn.url
-        ),
-        &gate.cdn.url,
-        api.url(),
-    );
-    let browser = Browser::start_engine(engine, 1280, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/article.html", site.url))
-        .await
-        .expect("open the article");
-    wait(
-        &browser,
-        "the prerendered field",
-        "$w(0, '[data-cw-prerendered] #cw-postcode')",
-    )
-    .await;
+    let (gate, _site, browser) = open_article(engine, 1280, &api, Snippet::Tag).await;
     let asked_before = api.requests().len();
-    field(&browser, "#cw-postcode")
-        .await
-        .send_keys(&format!("SW1A 1AA{enter}"))
-        .await
-        .expect("type and press Enter");
+    type_keys(&browser, &format!("SW1A 1AA{enter}")).await;
     wait(
         &browser,
         "Finding your MP… before the wasm",
@@ -459,29 +465,8 @@ pub async fn the_field_works_before_the_wasm(engine: Engine) {
 /// asks WriteToThem's own lookup for Westminster MPs, in a tab of its own.
 pub async fn the_form_asks_writetothem_without_the_wasm(engine: Engine) {
     let o = Origins::start();
-    let gate = Gate::closed();
-    let site = strict_site(
-        &full_html_snippet(&gate.cdn.url, &o.api_attrs(), "en"),
-        &gate.cdn.url,
-        o.api.url(),
-    );
-    let browser = Browser::start_engine(engine, 1280, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/article.html", site.url))
-        .await
-        .expect("open the article");
-    wait(
-        &browser,
-        "the prerendered field",
-        "$w(0, '[data-cw-prerendered] #cw-postcode')",
-    )
-    .await;
-    field(&browser, "#cw-postcode")
-        .await
-        .send_keys("SW1A 1AA")
-        .await
-        .expect("type");
+    let (gate, _site, browser) = open_article(engine, 1280, &o.api, Snippet::Html("en")).await;
+    type_keys(&browser, "SW1A 1AA").await;
     let form = eval(
         &browser,
         "(() => { const f = $w(0, 'form'); return [f.action, f.method, f.target,\
@@ -506,28 +491,8 @@ pub async fn the_form_asks_writetothem_without_the_wasm(engine: Engine) {
 /// look at. The prerendered view's form is the live view's (same size, same place).
 pub async fn screenshots_of_the_first_view(width: u32, name: &str) {
     let api = FixtureApi::start();
-    let attrs = format!(
-        r#"data-postcodes-api="{0}" data-members-api="{0}" data-api-timeout="1500""#,
-        api.url()
-    );
-    let gate = Gate::closed();
-    let site = strict_site(
-        &full_html_snippet(&gate.cdn.url, &attrs, "en"),
-        &gate.cdn.url,
-        api.url(),
-    );
-    let browser = Browser::start(width, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/article.html", site.url))
-        .await
-        .expect("open the article");
-    wait(
-        &browser,
-        "the prerendered field",
-        "$w(0, '[data-cw-prerendered] #cw-postcode')",
-    )
-    .await;
+    let (gate, _site, browser) =
+        open_article(Engine::Chromium, width, &api, Snippet::Html("en")).await;
     let form_at = eval(
         &browser,
         "$w(0, '#cw-postcode').getBoundingClientRect().top",
@@ -535,11 +500,7 @@ pub async fn screenshots_of_the_first_view(width: u32, name: &str) {
     .await;
     browser.screenshot(&format!("first-view-{name}")).await;
     let enter = char::from(Key::Enter).to_string();
-    field(&browser, "#cw-postcode")
-        .await
-        .send_keys(&format!("SW1A 1AA{enter}"))
-        .await
-        .expect("type and press Enter");
+    type_keys(&browser, &format!("SW1A 1AA{enter}")).await;
     wait(
         &browser,
         "Finding your MP…",
@@ -602,12 +563,7 @@ pub async fn a_campaign_of_its_own_shows_its_prerendered_view(engine: Engine) {
         ("/watch.js", WATCH.to_owned(), vec![]),
         ("/prerendered/library.en.html", view, vec![]),
     ]);
-    let browser = Browser::start_engine(engine, 1280, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/article.html", site.url))
-        .await
-        .expect("open the article");
+    let browser = open_site(engine, 1280, &site).await;
     wait(
         &browser,
         "the campaign's prerendered view",
@@ -615,13 +571,7 @@ pub async fn a_campaign_of_its_own_shows_its_prerendered_view(engine: Engine) {
     )
     .await;
     let before = frame_text(&browser).await;
-    gate.open();
-    wait(
-        &browser,
-        "the live view",
-        "!!$w(0, '.cw-frame') && !$w(0, '[data-cw-prerendered]')",
-    )
-    .await;
+    go_live(&gate, &browser).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let after = frame_text(&browser).await;
     assert!(

@@ -113,7 +113,8 @@ impl WidgetPage {
                 "const root = document.querySelector('campaign-widget')?.shadowRoot;\
                  const field = root?.querySelector('#cw-postcode');\
                  return { text: root?.querySelector('.cw-frame')?.innerText ?? null,\
-                          field: field?.value ?? null, busy: root?.querySelector('[aria-busy]')?.outerHTML.slice(0, 200) ?? null };",
+                          field: field?.value ?? null, busy: root?.querySelector('[aria-busy]')?.outerHTML.slice(0, 200) ?? null,\
+                          focus: root?.activeElement?.outerHTML.slice(0, 120) ?? document.activeElement?.tagName ?? null };",
             )
             .await;
     }

@@ -411,15 +411,16 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
     .await;
     let full_html = eval(&browser, "document.getElementById('snippet-3').textContent").await;
     eval(&browser, "document.querySelector('[aria-label=\"Copy the script tag (partner sites) snippet\"]').click() || true").await;
-    *partner.lock().unwrap() = format!(
-        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Blank</title><link rel=icon href=data:,></head><body>{}</body></html>",
-        snippet.as_str().unwrap()
-    );
-    browser
-        .client
-        .goto(&format!("{}/blank.html", host.url))
-        .await
-        .unwrap();
+    // Pastes a snippet into the partner's blank page (then opened at `blank`).
+    let paste = |snippet: Value| {
+        *partner.lock().unwrap() = format!(
+            "<!doctype html><html lang=en><head><meta charset=utf-8><title>Blank</title><link rel=icon href=data:,></head><body>{}</body></html>",
+            snippet.as_str().unwrap()
+        );
+    };
+    let blank = format!("{}/blank.html", host.url);
+    paste(snippet);
+    browser.client.goto(&blank).await.unwrap();
     browser
         .wait_until(
             "the pasted widget",
@@ -428,15 +429,8 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
         )
         .await;
     // The full-HTML snippet: the campaign in the page from the start, then live.
-    *partner.lock().unwrap() = format!(
-        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Blank</title><link rel=icon href=data:,></head><body>{}</body></html>",
-        full_html.as_str().unwrap()
-    );
-    browser
-        .client
-        .goto(&format!("{}/blank.html", host.url))
-        .await
-        .unwrap();
+    paste(full_html);
+    browser.client.goto(&blank).await.unwrap();
     browser
         .wait_until(
             "the pasted full-HTML widget, live",

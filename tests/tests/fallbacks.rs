@@ -313,8 +313,8 @@ fn readme_snippet() -> String {
         .replace("https://cdn.example.org/campaign/", "")
 }
 
-/// Loads `path` from `site` with JavaScript off and returns the page's text and links.
-async fn without_javascript(site: &Server, path: &str) -> (String, Vec<String>) {
+/// Chromium with JavaScript off, at `path` on `site`.
+async fn open_without_javascript(site: &Server, path: &str) -> Browser {
     let browser = Browser::start(1280, 900).await;
     browser
         .cdp(
@@ -327,6 +327,12 @@ async fn without_javascript(site: &Server, path: &str) -> (String, Vec<String>) 
         .goto(&format!("{}{path}", site.url))
         .await
         .expect("open the page");
+    browser
+}
+
+/// Loads `path` from `site` with JavaScript off and returns the page's text and links.
+async fn without_javascript(site: &Server, path: &str) -> (String, Vec<String>) {
+    let browser = open_without_javascript(site, path).await;
     let text = browser
         .client
         .find(fantoccini::Locator::Css("body"))
@@ -388,18 +394,7 @@ async fn without_javascript_the_full_html_snippet_sends_the_postcode_to_writetot
             "form-action 'none'".into(),
         )],
     )]);
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .cdp(
-            "Emulation.setScriptExecutionDisabled",
-            json!({ "value": true }),
-        )
-        .await;
-    browser
-        .client
-        .goto(&format!("{}/host.html", site.url))
-        .await
-        .expect("open the page");
+    let browser = open_without_javascript(&site, "/host.html").await;
     let root = browser
         .client
         .find(fantoccini::Locator::Css("campaign-widget"))
