@@ -401,17 +401,21 @@ pub async fn the_field_works_before_the_wasm(engine: Engine) {
         "typed into the prerendered field"
     );
     go_live(&gate, &browser).await;
-    // (The caret is put back before the next paint: after a frame.)
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The caret is put back before the next paint: in the frame after the takeover (which
+    // WebKitGTK on Xvfb can hold back a while).
+    wait(
+        &browser,
+        "the caret where it was",
+        "$w(0, '#cw-postcode').selectionStart === 6",
+    )
+    .await;
     assert_eq!(
         eval(
             &browser,
-            "[$w(0, '#cw-postcode').value, $$w(0).activeElement?.id, $w(0, '#cw-postcode').selectionStart]"
+            "[$w(0, '#cw-postcode').value, $$w(0).activeElement?.id, $w(0, '#cw-postcode').selectionEnd]"
         )
         .await,
-        // WebKitGTK keeps the value and the focus but puts the caret at the end (a caret set
-        // by the takeover does not hold there; seen with WebKitGTK 2.50 under WebDriver).
-        json!(["sw1a 1a", "cw-postcode", if engine == Engine::WebKit { 7 } else { 6 }]),
+        json!(["sw1a 1a", "cw-postcode", 6]),
         "what was typed, the focus and the caret, carried over"
     );
     // The live widget goes on from there.
