@@ -15,11 +15,12 @@
   const EVENTS = ["ready", "mp-found", "email-opened", "sent", "error"];
   const ns = (window.CampaignWidget = window.CampaignWidget || {});
   const script = document.currentScript;
-  // This build's files, [name, integrity] of each (view-LANG: the built-in campaign's first
-  // view, prerendered). As written here, the development build's (trunk serve: plain names,
-  // nothing to check); scripts/build.sh replaces the next line with content-hashed names and
-  // their hashes.
-  const FILES = { js: ["campaign-widget.js", ""], wasm: ["campaign-widget_bg.wasm", ""], css: ["widget.css", ""], cy: ["cy.json", ""], "view-en": ["prerender-en.html", ""], "view-cy": ["prerender-cy.html", ""] };
+  // This build's files, [name, integrity] of each. As written here, the development build's
+  // (trunk serve: plain names, nothing to check, no prerendered views: a placeholder shows
+  // until the wasm mounts); scripts/build.sh replaces the next line with content-hashed names
+  // and their hashes, and adds the built-in campaign's prerendered first views (view-LANG and
+  // view-LANG-compact) and the lookup's module (lookup).
+  const FILES = { js: ["campaign-widget.js", ""], wasm: ["campaign-widget_bg.wasm", ""], css: ["widget.css", ""], cy: ["cy.json", ""] };
   // They sit beside the loader, or two folders up from its pinned copy, v/VERSION/embed.js.
   const src = (script && script.src) || location.href;
   const base = new URL(/\/v\/[^/]+\/embed\.js$/.test(new URL(src).pathname) ? "../../" : ".", src).href;
@@ -107,8 +108,9 @@
     };
   };
 
-  // Shows the prerendered view FILE (a URL) in ROOT once it and the stylesheet LINK are there:
-  // at its true size at once, styled. Resolves to the view, or to nothing (then: the placeholder).
+  // Shows the prerendered view FILE (a URL, fetched with CHECK) in ROOT once it and the
+  // stylesheet LINK are there: at its true size at once, styled. Resolves to the view; fails
+  // (and says so in the console) where it cannot be shown: then the placeholder.
   const show = (root, link, file, check) =>
     Promise.all([
       fetch(file, check).then((r) => (r.ok ? r.text() : Promise.reject(r.status))),
