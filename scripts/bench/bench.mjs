@@ -496,10 +496,9 @@ async function measure(url, condition, { returning = false, log = null, supporte
       await page("Page.enable");
       await page("Runtime.enable");
       await page("Network.enable");
-      // The profile is fresh, so nothing is cached from before; on the slow network the cache is
-      // disabled too, as in DevTools.
+      // The profile is fresh, so nothing is cached from before: a first visit. (The cache stays
+      // on, as a visitor's is: what the page fetches twice, or ahead, comes from it.)
       if (condition.network) {
-        await page("Network.setCacheDisabled", { cacheDisabled: true });
         await page("Network.emulateNetworkConditions", { offline: false, ...condition.network });
       }
       await page("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
