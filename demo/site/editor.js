@@ -17,12 +17,22 @@ const RELEASE = !MANIFEST ? null : await fetch(new URL(MANIFEST, WIDGET_BASE))
   .catch(() => null);
 const PINNED = RELEASE?.pinned?.integrity ? RELEASE.pinned : null;
 // The widget's stylesheet, which the full-HTML snippet carries inline (a <link> would let
-// Firefox paint the view unstyled first), and the hash a strict CSP allows it by.
+// Firefox paint the view unstyled first), and the hash a strict CSP allows it by: fetched
+// beside the editor's start, not before it (the snippets follow once it is here).
 const CSS_PATH = RELEASE?.files?.find((f) => f.name === "widget.css")?.path ?? "widget.css";
-const CSS = await fetch(new URL(CSS_PATH, WIDGET_BASE)).then((r) => (r.ok ? r.text() : "")).catch(() => "");
-const CSS_HASH = CSS && crypto.subtle
-  ? "sha256-" + btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(CSS)))))
-  : "";
+let CSS = "";
+let CSS_HASH = "";
+fetch(new URL(CSS_PATH, WIDGET_BASE))
+  .then((r) => (r.ok ? r.text() : ""))
+  .then(async (css) => {
+    CSS = css;
+    if (css && crypto.subtle) {
+      const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(css));
+      CSS_HASH = "sha256-" + btoa(String.fromCharCode(...new Uint8Array(digest)));
+    }
+    renderSnippets();
+  })
+  .catch(() => {});
 // The preview's first view as the widget rendered it (the live view, before anyone touched
 // it): the prerendered view of the campaign being edited, for the full-HTML snippet and the
 // export beside campaign.json.

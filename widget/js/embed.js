@@ -69,8 +69,10 @@
       "Mae\u2019r porwr hwn yn rhy hen i redeg yr offeryn ymgyrch hwn, ond gallwch ysgrifennu at eich AS o hyd.",
       "Ysgrifennu at eich AS drwy WriteToThem"],
   };
+  // An attribute as data-NAME (script tag, element) or NAME (the custom element), as mount.rs reads it.
+  const attr = (el, name) => el.getAttribute("data-" + name) || el.getAttribute(name);
   const words = (el) => {
-    const tag = el.getAttribute("data-lang") || el.getAttribute("lang") || document.documentElement.lang;
+    const tag = attr(el, "lang") || document.documentElement.lang;
     return WORDS[String(tag).slice(0, 2).toLowerCase() === "cy" ? "cy" : "en"];
   };
   // The wasm needs sign-extension, saturating float-to-int, bulk memory, reference types and
@@ -198,11 +200,10 @@
           root.append(link);
           // The built-in campaign's prerendered view in the widget's language and layout, or
           // the campaign team's (data-prerendered); else a placeholder until the wasm mounts.
-          const a = (name) => this.getAttribute("data-" + name) || this.getAttribute(name);
-          const own = a("prerendered");
-          const key = "view-" + (words(this) === WORDS.cy ? "cy" : "en") + (a("layout") === "compact" ? "-compact" : "");
+          const own = attr(this, "prerendered");
+          const key = "view-" + (words(this) === WORDS.cy ? "cy" : "en") + (attr(this, "layout") === "compact" ? "-compact" : "");
           const file = own ? new URL(own, location.href).href
-            : !a("campaign") && !this.querySelector("script") && FILES[key] && url(key);
+            : !attr(this, "campaign") && !this.querySelector("script") && FILES[key] && url(key);
           if (file) seen.shown = show(root, link, file, own ? {} : check(key)).then(adopt, placeholder);
           else placeholder();
         }

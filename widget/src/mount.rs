@@ -419,7 +419,6 @@ fn take_over(old: &HtmlElement, live: &HtmlElement) {
         // After the live view has rendered the value it now holds (which puts the caret at
         // the end), before the next paint.
         if let Some((start, end)) = selection {
-            let _ = after.set_selection_range(start, end);
             let field = after.clone();
             request_animation_frame(move || {
                 let _ = field.set_selection_range(start, end);
