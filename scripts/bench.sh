@@ -9,13 +9,15 @@
 # the three conditions, the host page's Cumulative Layout Shift while the widget loads, in an
 # article (1280x900) with the snippet partners paste and, for a release with a prerendered view
 # (prerender-en.<hash>.html in its manifest.json), with the widget's HTML in the page.
-# Usage: scripts/bench.sh [--runs N] [--only PARTS] [--verbose] [--files] [--chromium PATH] [DIST [DIST2]]
+# Usage: scripts/bench.sh [--runs N] [--only PARTS] [--verbose] [--full-html] [--after-live] [--files] [--chromium PATH] [DIST [DIST2]]
 #   (default: dist)
 #   --runs N         page loads per folder, condition and supporter or host page (default 7)
 #   --only PARTS     the parts to run, comma-separated: load (the field and the MP card),
 #                    returning (the returning visitor), cls (the host page's layout shift);
 #                    default all, e.g. --only cls
 #   --verbose        each run's layout shifts (value@ms)
+#   --after-live     the supporters act once the widget is live (its ready event), not once the
+#                    field appears (a prerendered field appears before the wasm)
 #   --full-html      the load part on a page that carries the widget's prerendered view (the
 #                    full-HTML snippet), for a folder that has one (the other: the custom element)
 #   --files          the files of the last run per folder, with their bytes
