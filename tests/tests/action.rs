@@ -852,6 +852,8 @@ async fn the_letter_step_is_fetched_with_the_lookup_and_a_failed_fetch_can_be_re
     page.click(".cw-outcome .cw-problem button").await;
     page.wait_for("the letter form", "$('#cw-name') && !$('.cw-problem')")
         .await;
+    // Try again took its own button away: the keyboard focus stayed in the widget, on the card.
+    assert_eq!(page.focused_id().await, "cw-mp-heading");
     assert_eq!(page.browser.js(fetched).await, Value::Bool(true));
     assert_eq!(page.text(".cw-mp-name").await, "Rachel Blake");
     fill_in_details(&page).await;

@@ -256,6 +256,8 @@ async fn contact_details_that_fail_are_told_at_the_letter_step_and_the_card_stay
     page.click(".cw-letter-problem button").await;
     page.wait_for("the letter form", "$('#cw-name') && !$('.cw-problem')")
         .await;
+    // Try again took its own button away: the keyboard focus stayed in the widget, on the card.
+    assert_eq!(page.focused_id().await, "cw-mp-heading");
     assert_eq!(page.text(".cw-mp-name").await, "Rachel Blake");
     let contact_requests = page
         .api

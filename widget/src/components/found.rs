@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 use widget_core::campaign::ApiConfig;
 use widget_core::letter::LetterTemplate;
 use widget_core::{LookupError, MpContact, Postcode, Text};
@@ -18,6 +19,7 @@ use widget_core::{LookupError, MpContact, Postcode, Text};
 use super::letter::letter_step;
 use super::mp::MpCard;
 use super::{ChunkUnavailable, Words};
+use crate::browser::{focus, html_element};
 use crate::events::{emit, WidgetEvent};
 use crate::http::{Cancel, FetchError};
 use crate::lookup::{find_contact, find_mp, Found};
@@ -109,7 +111,14 @@ fn show(props: ShowFound) -> AnyView {
         view! {
             <div class="cw-problem cw-letter-problem" role="alert">
                 <p class="cw-problem-message">{message}</p>
-                <button class="cw-button" type="button" on:click=move |_| retry()>
+                <button
+                    class="cw-button"
+                    type="button"
+                    on:click=move |event| {
+                        focus_card_heading(&event);
+                        retry()
+                    }
+                >
                     {texts.get(Text::Retry)}
                 </button>
             </div>
@@ -147,6 +156,18 @@ fn show(props: ShowFound) -> AnyView {
         }}
     }
     .into_any()
+}
+
+/// Try again takes its own button away while it works: keyboard focus goes to the MP card's
+/// heading, which stays, rather than falling out of the widget onto the host page.
+fn focus_card_heading(event: &leptos::ev::MouseEvent) {
+    let heading = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(".cw-outcome").ok().flatten())
+        .and_then(|outcome| outcome.query_selector("#cw-mp-heading").ok().flatten())
+        .and_then(html_element);
+    focus(heading);
 }
 
 /// The split point. In the release build (`--cfg widget_split`, scripts/build.sh) this
