@@ -168,3 +168,42 @@ fn unknown_string_keys_and_languages_are_reported() {
         "{message}"
     );
 }
+
+/// A language's part of the campaign carries texts only: where the postcode goes, the layout
+/// and the test recipient are the same for every supporter, whatever their language.
+#[test]
+fn a_translation_cannot_change_how_the_campaign_works() {
+    let with_welsh = |overlay: &str| Campaign {
+        languages: vec![("cy".into(), parse(overlay).unwrap())],
+        ..Campaign::default()
+    };
+    let campaign = with_welsh(
+        r#"{"headline": "Pennawd", "layout": "compact",
+            "api": {"postcodes": "https://example.org/"}, "testRecipient": "a@example.org"}"#,
+    );
+    let Err(CampaignError::Invalid(problems)) = campaign.validate() else {
+        panic!("expected the problems listed");
+    };
+    let paths: Vec<String> = problems.iter().map(|p| p.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "languages.cy.layout",
+            "languages.cy.api",
+            "languages.cy.testRecipient"
+        ]
+    );
+    assert_eq!(
+        problems[0].to_string(),
+        "\u{201c}languages.cy\u{201d} sets \u{201c}layout\u{201d}, which is the same in every \
+         language; set it once, outside \u{201c}languages\u{201d}."
+    );
+    // The same from a campaign file.
+    let message = Campaign::from_json(&campaign.to_json())
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("sets \u{201c}api\u{201d}"), "{message}");
+    // Texts alone are fine.
+    let texts_only = with_welsh(r#"{"headline": "Pennawd", "links": []}"#);
+    assert_eq!(texts_only.validate(), Ok(()));
+}

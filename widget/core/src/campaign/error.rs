@@ -90,6 +90,9 @@ pub enum ConfigProblem {
     UnknownLanguage(String),
     /// A key in `strings` that is not one of the widget's strings.
     UnknownText(String),
+    /// A language's part of the campaign (`languages.cy`) sets what only the campaign as a
+    /// whole can (its layout, lookup services, test recipient, …): the same in every language.
+    SameInEveryLanguage { lang: String, field: String },
 }
 
 impl ConfigProblem {
@@ -108,6 +111,9 @@ impl ConfigProblem {
             ConfigProblem::TimeoutOutOfRange(_) => "api.timeoutMs".into(),
             ConfigProblem::UnknownLanguage(_) => "languages".into(),
             ConfigProblem::UnknownText(_) => "strings".into(),
+            ConfigProblem::SameInEveryLanguage { lang, field } => {
+                format!("languages.{lang}.{field}")
+            }
         }
     }
 }
@@ -142,6 +148,10 @@ impl fmt::Display for ConfigProblem {
             ConfigProblem::UnknownLanguage(tag) => write!(
                 f,
                 "\u{201c}{tag}\u{201d} is not a language the widget speaks; use en or cy."
+            ),
+            ConfigProblem::SameInEveryLanguage { lang, field } => write!(
+                f,
+                "\u{201c}languages.{lang}\u{201d} sets \u{201c}{field}\u{201d}, which is the same in every language; set it once, outside \u{201c}languages\u{201d}."
             ),
             ConfigProblem::UnknownText(key) => write!(
                 f,

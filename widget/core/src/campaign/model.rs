@@ -86,7 +86,8 @@ pub struct Campaign {
     )]
     pub layout: Layout,
     /// The campaign's texts in other languages: for each language tag, a part of a campaign
-    /// (any of the fields above) laid over this one; texts it lacks stay in the main language.
+    /// (any of the texts above) laid over this one; texts it lacks stay in the main language.
+    /// `api`, `layout` and `testRecipient` are the same in every language.
     #[cfg_attr(
         feature = "serde",
         serde(default, with = "super::serde_support::languages")

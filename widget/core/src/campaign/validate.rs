@@ -2,7 +2,20 @@
 
 use super::{Campaign, CampaignError, ConfigProblem};
 use crate::email::looks_like_email;
+use crate::json::Json;
 use crate::text::{Lang, Text};
+
+/// What a language's part of the campaign (`languages.cy`) may not set: not texts, but how the
+/// campaign works, which a supporter's language must not change (where the postcode goes, the
+/// layout, the test recipient), and what has a place of its own.
+const SAME_IN_EVERY_LANGUAGE: [&str; 6] = [
+    "api",
+    "layout",
+    "testRecipient",
+    "languages",
+    "strings",
+    "$schema",
+];
 
 fn is_web_url(url: &str) -> bool {
     let rest = url
@@ -84,9 +97,19 @@ impl Campaign {
                 problems.push(ConfigProblem::TestRecipientNotEmail(address.clone()));
             }
         }
-        for (tag, _) in &self.languages {
+        for (tag, overlay) in &self.languages {
             if Lang::from_tag(tag).is_none() {
                 problems.push(ConfigProblem::UnknownLanguage(tag.clone()));
+            }
+            if let Json::Object(fields) = overlay {
+                for (field, _) in fields {
+                    if SAME_IN_EVERY_LANGUAGE.contains(&field.as_str()) {
+                        problems.push(ConfigProblem::SameInEveryLanguage {
+                            lang: tag.clone(),
+                            field: field.clone(),
+                        });
+                    }
+                }
             }
         }
         for (tag, strings) in &self.strings {
