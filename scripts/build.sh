@@ -33,10 +33,13 @@ cp -R demo/site/. dist/demo/
 #   campaign and the postcode form: the lookup (requests, decoding, the MP card:
 #   widget/src/components/found.rs), fetched on the postcode field's first keystroke, and the
 #   letter step (form, templating, sending: components/letter.rs), fetched when a lookup starts.
+# - std's `optimize_for_size` feature (-Zbuild-std-features): its smaller variants of the same
+#   algorithms (integer formatting, UTF-8 counting, escapes, sorting), same results: -0.75 KB gzip.
 WIDGET_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
 WIDGET_RUSTFLAGS+=" --cfg widget_split -Clink-arg=--emit-relocs"
 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$WIDGET_RUSTFLAGS" \
   RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
   cargo build --quiet --release -p campaign-widget --bin campaign-widget --target wasm32-unknown-unknown
 WASM_OUT="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release"
 WORK="${CARGO_TARGET_DIR:-target}/widget-split"
@@ -56,10 +59,17 @@ wasm-split-cli "$WASM_OUT/campaign-widget.wasm" "$WORK/split" --out-name campaig
 #    import.
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$WORK/bindgen" \
   --out-name campaign-widget "$WORK/split/campaign-widget.wasm"
+# 2b. The main module's imports from the glue renamed, in both files, from wasm-bindgen's
+#     `__wbg_NAME_HASH` (16 hex digits each, which gzip cannot shrink) to "a", "b", …: -3 KB gzip.
+node scripts/short-imports.mjs "$WORK/bindgen/campaign-widget_bg.wasm" "$WORK/bindgen/campaign-widget.js"
 # 3. wasm-opt on each module. The wasm features are those embed.js checks for (README,
 #    "Browsers"); mutable globals too: the split modules import the main module's stack pointer.
+#    The `producers` custom section (compiler names: no browser reads it) is dropped; the
+#    `target_features` one stays: test.sh reads the modules' wasm features from it. (Not
+#    --low-memory-unused, -0.5 KB gzip: it assumes that nothing lives in the low 1 KB of
+#    memory, which is the deep end of Rust's stack.)
 WASM_OPT=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-producers)
 wasm-opt "${WASM_OPT[@]}" "$WORK/bindgen/campaign-widget_bg.wasm" -o "$STAGE/campaign-widget_bg.wasm"
 # The other modules, renamed so that every file of the widget starts with campaign-widget
 # (one CORS rule on a CDN covers them all): split_X.wasm -> campaign-widget-X.wasm,
