@@ -127,15 +127,20 @@ const PARAGRAPH =
   "voluptate velit esse cillum dolore eu fugiat nulla pariatur.</p>\n";
 // A partner's article: the widget in the first screen, under a heading and a short paragraph,
 // and ~3000 px of text below it (what a late-growing widget pushes down).
-const article = (widget) =>
+// (`before`: paragraphs above the widget; 12 put it below the first screen.)
+const article = (widget, before = 0) =>
   pageHead("<style>body{font:16px/1.5 sans-serif;max-width:60em;margin:0 auto;padding:0 1em}</style>") +
   "<p>Our campaign needs you: ask your MP to support it. It takes two minutes.</p>\n" +
-  `${widget}\n${PARAGRAPH.repeat(40)}</body></html>\n`;
+  `${PARAGRAPH.repeat(before)}${widget}\n${PARAGRAPH.repeat(40)}</body></html>\n`;
+const NOSCRIPT = `<noscript><p>Ask your MP to support the Secondary Support Package:
+  <a href="https://www.writetothem.com/?a=westminstermp">write to your MP through WriteToThem</a>.</p></noscript>`;
 
 // The pages each folder is served with, by path, `api` being the fixture API's base URL:
 // - /bench.html: the built-in campaign, the loader as the README's custom element way;
 // - /cls-tag.html: the article with the snippet partners paste (the script tag where the widget
-//   goes; the built-in campaign, as the prerender has it);
+//   goes; the built-in campaign, as the prerender has it); /cls-tag-compact.html the same with
+//   data-layout="compact"; /cls-tag-below.html with the widget after 12 more paragraphs, below
+//   the first screen (and within the loader's 600 px of it, so its wasm loads as well);
 // - /cls-html.html, for a folder with a prerendered view: the article with the widget's HTML in a
 //   declarative shadow root (stylesheet link and prerender), the loader only registering.
 function hostPages(dist, api) {
@@ -147,9 +152,9 @@ function hostPages(dist, api) {
 <script src="embed.js" async data-mount="none"></script>
 </body></html>
 `,
-    "/cls-tag.html": article(`<script src="embed.js" async ${apis}></script>
-<noscript><p>Ask your MP to support the Secondary Support Package:
-  <a href="https://www.writetothem.com/?a=westminstermp">write to your MP through WriteToThem</a>.</p></noscript>`),
+    "/cls-tag.html": article(`<script src="embed.js" async ${apis}></script>\n${NOSCRIPT}`),
+    "/cls-tag-compact.html": article(`<script src="embed.js" async ${apis} data-layout="compact"></script>\n${NOSCRIPT}`),
+    "/cls-tag-below.html": article(`<script src="embed.js" async ${apis}></script>\n${NOSCRIPT}`, 12),
   };
   const prerender = prerenderOf(dist);
   if (prerender) {
@@ -747,6 +752,8 @@ if (parts.has("returning")) {
 if (parts.has("cls")) {
   const CLS_PAGES = [
     { name: "script tag", path: "/cls-tag.html" },
+    { name: "script tag, compact", path: "/cls-tag-compact.html" },
+    { name: "script tag, below the first screen", path: "/cls-tag-below.html" },
     { name: "full HTML", path: "/cls-html.html" },
   ];
   // results[page][i]: that folder's runs on that page, null where the folder has no such page.
@@ -777,7 +784,8 @@ if (parts.has("cls")) {
     `The host page's Cumulative Layout Shift, median (min–max): the largest session window (shifts < 1 s ` +
       `apart, <= 5 s), none after input, until the widget has mounted and its field is usable, and ${SETTLE_MS} ms ` +
       `more. A ${viewport.join("×")} article: a heading, a paragraph, the widget, 40 paragraphs. script tag: the ` +
-      `snippet where the widget goes; full HTML: the prerendered view in a declarative shadow root (n/a: the ` +
+      `snippet where the widget goes (compact: with data-layout="compact"; below the first screen: after 12 more ` +
+      `paragraphs); full HTML: the prerendered view in a declarative shadow root (n/a: the ` +
       `folder's manifest.json lists none).\n`,
   );
   const cell = (rs) => (rs ? spread(rs.map((r) => r.cls), score) : "n/a");
