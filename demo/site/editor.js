@@ -288,9 +288,15 @@ function renderSnippets() {
   const layout = compact ? ' data-layout="compact"' : "";
   const noscript = `<noscript><p>${attr(noscriptAsk(lang))}\n  <a href="https://www.writetothem.com/?a=westminstermp">` +
     `${lang === "cy" ? "Ysgrifennu at eich AS drwy WriteToThem" : "Write to your MP through WriteToThem"}</a></p></noscript>`;
+  // What a partner who measures their page should know before choosing the script tag
+  // (scripts/bench.sh --only cls, README "The full-HTML snippet").
+  const shift = "It shows once the page has painted: in the first screen of a page it pushes the text " +
+    "below it down once (a layout shift); further down the page nothing in view moves. For the first " +
+    "screen, use the full-HTML snippet.";
   const snippets = [
     ["Script tag (partner sites)",
-      `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"${layout}></script>\n` + noscript],
+      `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"${layout}></script>\n` + noscript,
+      shift],
     ["Custom element",
       `<campaign-widget campaign="${attr(url)}" lang="${lang}"${compact ? ' layout="compact"' : ""}></campaign-widget>\n` +
       `<script src="${attr(WIDGET_BASE)}embed.js" async></script>`],
@@ -315,9 +321,9 @@ function renderSnippets() {
   if (PINNED) {
     snippets.push(["Script tag pinned to this release (Subresource Integrity)",
       `<script src="${attr(WIDGET_BASE + PINNED.path)}" integrity="${attr(PINNED.integrity)}" crossorigin="anonymous" async ` +
-      `data-campaign="${attr(url)}" data-lang="${lang}"${layout}></script>\n` + noscript]);
+      `data-campaign="${attr(url)}" data-lang="${lang}"${layout}></script>\n` + noscript, shift]);
   }
-  $("snippets").replaceChildren(...snippets.map(([title, code], i) => {
+  $("snippets").replaceChildren(...snippets.map(([title, code, note], i) => {
     const figure = document.createElement("figure");
     figure.className = "demo-snippet";
     const caption = document.createElement("figcaption");
@@ -334,6 +340,12 @@ function renderSnippets() {
       }
     }, `Copy the ${title.toLowerCase()} snippet`);
     figure.append(caption, pre, copy);
+    if (note) {
+      const p = document.createElement("p");
+      p.className = "demo-snippet-note";
+      p.textContent = note;
+      figure.append(p);
+    }
     return figure;
   }));
 }

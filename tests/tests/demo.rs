@@ -97,6 +97,16 @@ async fn the_demo_page_shows_editor_preview_email_and_snippets() {
             && full.contains("style-src 'sha256-"),
         "{full}"
     );
+    // The script tags say where they move the page, and which snippet does not.
+    assert_eq!(
+        eval(
+            &browser,
+            "[...document.querySelectorAll('.demo-snippet')].map(f => \
+             f.querySelector('.demo-snippet-note')?.textContent.includes('use the full-HTML snippet') ?? false)"
+        )
+        .await,
+        json!([true, false, false, false, true])
+    );
     let violations = browser.axe_violations("main").await;
     assert!(
         violations.is_empty(),
