@@ -27,3 +27,4 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 \
 echo "release: $tarball ($(wc -c <"$tarball") bytes), $(grep -c '^    {"path"' dist/manifest.json) files, manifest dist/manifest.json"
 echo "release: to deploy (README \"Hosting\"): upload every file but embed.js and embed.html, then"
 echo "release: those two; delete no earlier release's files for at least a week; serve _headers' rules"
+echo "release: (a host that replaces the whole site on each deploy: deploy the folder scripts/site.sh makes)"

@@ -52,6 +52,29 @@ tar -tzf "$releases/campaign-widget-$version.tar.gz" | sed "s|^campaign-widget-$
 { sed -n 's/^    {"path": "\([^"]*\)".*/\1/p' dist/manifest.json; echo manifest.json; } | sort >"$releases/listed"
 diff -u "$releases/listed" "$releases/packed" ||
   { echo "the tarball does not hold exactly the files manifest.json lists"; exit 1; }
+# A whole-site host's folder (scripts/site.sh): this release and an older one made from it
+# (version 0.0.1, its main wasm under another hash, its own pinned loader): the newest's
+# loader, every release's hashed files and pinned loaders, the older wasm's rule kept.
+old="$releases/old/campaign-widget-0.0.1"
+mkdir -p "$old"
+tar -xzf "$releases/campaign-widget-$version.tar.gz" -C "$old" --strip-components=1
+wasm=$(cd "$old" && ls campaign-widget_bg.*.wasm)
+mv "$old/$wasm" "$old/campaign-widget_bg.0000000001.wasm"
+mv "$old/v/$version" "$old/v/0.0.1"
+echo "// the old loader" >>"$old/embed.js"
+sed -i -e "s|^/$wasm\$|/campaign-widget_bg.0000000001.wasm|" -e "s|^/v/$version/|/v/0.0.1/|" "$old/_headers"
+tar -czf "$releases/campaign-widget-0.0.1.tar.gz" -C "$releases/old" campaign-widget-0.0.1
+RELEASES="$releases" scripts/site.sh --keep 2 --out "$releases/site" >/dev/null
+cmp -s "$releases/site/embed.js" dist/embed.js || { echo "site.sh: embed.js is not the newest release's"; exit 1; }
+for file in $(cat "$releases/listed") campaign-widget_bg.0000000001.wasm v/0.0.1/embed.js; do
+  [ -f "$releases/site/$file" ] || { echo "site.sh: $file missing"; exit 1; }
+done
+grep -A2 -x "/campaign-widget_bg.0000000001.wasm" "$releases/site/_headers" | grep -q "immutable" &&
+  grep -A2 -x "/campaign-widget_bg.0000000001.wasm" "$releases/site/_headers" | grep -q "application/wasm" &&
+  grep -A1 -x "/v/0.0.1/embed.js" "$releases/site/_headers" | grep -q "immutable" &&
+  [ "$(grep -c -x "/embed.js" "$releases/site/_headers")" = 1 ] ||
+  { echo "site.sh: _headers does not keep the older release's rules (and only those)"; exit 1; }
+echo "site.sh: the newest release and the older one's hashed files, with their rules"
 rm -rf "$releases"
 
 step "wasm features: none that the loader's feature check does not test"
