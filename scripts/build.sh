@@ -111,8 +111,8 @@ cp "$WORK/bindgen/__wasm_split.js" "$STAGE/"
 esbuild style/widget.css --minify --log-level=warning --outfile="$STAGE/widget.css"
 cp widget/core/src/lang/cy.json widget/js/embed.js widget/js/embed.html "$STAGE/"
 # The built-in campaign's first view, prerendered natively by the same components (the `ssr`
-# feature; a debug build: it runs once), in each language
-# and layout: the loader picks the widget's.
+# feature; a debug build: it runs once), in each language and layout: the loader picks the
+# widget's.
 for lang in en cy; do
   scripts/prerender.sh --lang "$lang" --out "$STAGE/prerender-$lang.html"
   scripts/prerender.sh --lang "$lang" --layout compact --out "$STAGE/prerender-$lang-compact.html"

@@ -366,21 +366,28 @@ function refresh() {
   renderSnippets();
 }
 
+// Offers `text` as the file `name`, through a hidden link of its own (`id`; the tests read
+// its address), whose previous file is let go.
+function download(id, name, text, type) {
+  let link = $(id);
+  if (!link) {
+    link = Object.assign(document.createElement("a"), { id, hidden: true });
+    document.body.append(link);
+  }
+  if (link.href) URL.revokeObjectURL(link.href);
+  link.download = name;
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.click();
+  $("import-message").textContent = `Exported ${name}.`;
+}
+
 $("export").addEventListener("click", () => {
   // The file names its schema (published beside this page), so that the campaign team's
   // editor completes and checks it.
   const { $schema: _, ...fields } = campaign;
   const schema = new URL("campaign.schema.json", document.baseURI).href;
   const text = JSON.stringify({ $schema: schema, ...fields }, null, 2) + "\n";
-  let link = $("export-link");
-  if (!link) {
-    link = Object.assign(document.createElement("a"), { id: "export-link", download: "campaign.json", hidden: true });
-    document.body.append(link);
-  }
-  if (link.href) URL.revokeObjectURL(link.href);
-  link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  link.click();
-  $("import-message").textContent = "Exported campaign.json.";
+  download("export-link", "campaign.json", text, "application/json");
 });
 
 // The preview's first view, to host beside campaign.json (the tag names it with
@@ -391,13 +398,7 @@ $("export-view").addEventListener("click", () => {
     $("import-message").textContent = "The preview has not rendered yet: try again in a moment.";
     return;
   }
-  const name = `campaign.${$("lang").value}.html`;
-  const link = Object.assign(document.createElement("a"), { download: name, hidden: true,
-    href: URL.createObjectURL(new Blob([firstView + "\n"], { type: "text/html" })) });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  $("import-message").textContent = `Exported ${name}.`;
+  download("export-view-link", `campaign.${$("lang").value}.html`, firstView + "\n", "text/html");
 });
 
 $("import").addEventListener("change", async (e) => {

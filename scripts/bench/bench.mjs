@@ -318,6 +318,7 @@ function readFile(dist, path) {
 // Runs in the page from its first script on: polls for the postcode field and, once it is
 // present, visible and enabled, hands the time and the Resource Timing entries to the bench.
 const PROBE = `(() => {
+  // When the widget is live: its ready (or error) event, which bubbles out of the shadow root.
   window.__benchLive = new Promise((done) => {
     for (const type of ["campaign-widget:ready", "campaign-widget:error"])
       document.addEventListener(type, () => done(performance.now()), { once: true });
@@ -346,23 +347,19 @@ const PROBE = `(() => {
   check();
 })();`;
 
-// Runs in the page before its own scripts, for the host page's layout shift: every shift from
-// the first (a buffered observer), and a promise of when the widget has mounted (its ready or
-// error event, which bubble out of the shadow root).
+// Runs in the page before its own scripts (and PROBE), for the host page's layout shift: every
+// shift from the first (a buffered observer). When the widget has mounted is PROBE's
+// __benchLive.
 const CLS_PROBE = `(() => {
   const shifts = window.__benchShifts = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput, what: (e.sources || []).map((s) => s.node ? (s.node.nodeName + "." + (s.node.className || "")).slice(0, 40) + " " + Math.round(s.previousRect.height) + "→" + Math.round(s.currentRect.height) + "@y" + Math.round(s.previousRect.y) + "→" + Math.round(s.currentRect.y) : "?").join(",") });
   }).observe({ type: "layout-shift", buffered: true });
-  window.__benchMounted = new Promise((done) => {
-    for (const type of ["campaign-widget:ready", "campaign-widget:error"])
-      document.addEventListener(type, () => done(performance.now()), { once: true });
-  });
 })();`;
 
 // Once the field is usable: waits until the widget has mounted (a prerendered field is usable
 // before), then SETTLE_MS, and hands over the shifts.
-const CLS_SETTLE = `window.__benchMounted.then((mounted) => new Promise((done) => setTimeout(() => done(JSON.stringify({
+const CLS_SETTLE = `window.__benchLive.then((mounted) => new Promise((done) => setTimeout(() => done(JSON.stringify({
   mounted,
   end: performance.now(),
   shifts: window.__benchShifts,

@@ -233,6 +233,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Enters the page's (first) iframe: later scripts run in it until `enter_parent_frame`.
+    /// Returns the frame, to enter it again.
+    pub async fn enter_iframe(&self) -> fantoccini::elements::Element {
+        let frame = self
+            .client
+            .find(fantoccini::Locator::Css("iframe"))
+            .await
+            .expect("the iframe");
+        frame.clone().enter_frame().await.expect("enter the iframe");
+        frame
+    }
+
     /// Evaluates the JS `expression` after the `prelude` (helper definitions) and returns it.
     pub async fn eval_with(&self, prelude: &str, expression: &str) -> Value {
         self.js(&format!("{prelude} return ({expression});")).await

@@ -340,12 +340,7 @@ pub async fn iframe_embed_grows_with_its_content_and_forwards_events(engine: Eng
         "document.querySelector('iframe').getBoundingClientRect().height",
     )
     .await;
-    let frame = browser
-        .client
-        .find(fantoccini::Locator::Css("iframe"))
-        .await
-        .expect("the iframe");
-    frame.enter_frame().await.expect("enter the iframe");
+    let frame = browser.enter_iframe().await;
     wait(
         &browser,
         "the widget inside the frame",

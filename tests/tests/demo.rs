@@ -97,6 +97,24 @@ async fn the_demo_page_shows_editor_preview_email_and_snippets() {
             && full.contains("style-src 'sha256-"),
         "{full}"
     );
+    // Its view, exported to host beside campaign.json: the same first view, named for the
+    // language.
+    eval(
+        &browser,
+        "document.getElementById('export-view').click() || true",
+    )
+    .await;
+    let view = browser
+        .js("const a = document.getElementById('export-view-link'); \
+             return fetch(a.href).then(r => r.text()).then(t => [a.download, t]);")
+        .await;
+    assert_eq!(view[0], "campaign.en.html");
+    let view = view[1].as_str().unwrap().trim_end();
+    assert!(
+        view.starts_with("<div data-cw-prerendered><div class=\"cw-frame\">")
+            && full.contains(&format!("{view}</template>")),
+        "{view}"
+    );
     // The script tags say where they move the page, and which snippet does not.
     assert_eq!(
         eval(

@@ -132,12 +132,7 @@ async fn the_iframe_query_chooses_the_compact_layout() {
         .goto(&format!("{}/host.html", site.url))
         .await
         .expect("open the blog");
-    let frame = browser
-        .client
-        .find(fantoccini::Locator::Css("iframe"))
-        .await
-        .expect("the iframe");
-    frame.enter_frame().await.expect("enter the iframe");
+    browser.enter_iframe().await;
     browser
         .wait_until(
             "the compact widget inside the frame",

@@ -1,4 +1,5 @@
-// PROBE: ssr's async `resolve` of into_any views nests deeper than the default limit (128).
+// The native prerender (feature ssr): Leptos's async `resolve` of type-erased views nests
+// deeper than the compiler's default limit (128).
 #![cfg_attr(feature = "ssr", recursion_limit = "256")]
 //! The campaign widget in the browser: the edge that mounts it (shadow root, data- attributes)
 //! and the Leptos components that show a [`widget_core::Campaign`].
