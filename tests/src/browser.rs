@@ -100,6 +100,19 @@ impl Engine {
     }
 }
 
+/// What a timed-out wait shows of the page (a function body): where it is, whether it
+/// renders, the first widget's shadow root, the loader's links left in `<head>`, and every
+/// request the page made — enough to tell a stalled load from a wrong answer on a machine
+/// where the failure cannot be watched.
+pub const PAGE_STATE: &str = "const host = document.querySelector('campaign-widget');\
+    const root = host?.shadowRoot;\
+    return { url: location.href, ready: document.readyState, visibility: document.visibilityState,\
+      focus: document.hasFocus(), host: host?.outerHTML.slice(0, 300) ?? null,\
+      shadow: root ? root.innerHTML.slice(0, 600) : null,\
+      head_links: Array.from(document.head?.querySelectorAll('link') ?? []).map(l => l.rel + ' ' + l.href),\
+      requests: performance.getEntriesByType('resource').map(e =>\
+        `${e.name.replace(location.origin, '')} ${e.responseStatus ?? ''} ${Math.round(e.startTime)}+${Math.round(e.duration)}ms`) };";
+
 /// One browser session; its processes die with it.
 pub struct Browser {
     pub client: Client,
@@ -257,9 +270,10 @@ impl Browser {
             .await;
     }
 
-    /// Polls `script` until it returns `true`; panics with `what` after `timeout`.
+    /// Polls `script` until it returns `true`; panics with `what` after `timeout`, showing
+    /// [`PAGE_STATE`].
     pub async fn wait_until(&self, what: &str, script: &str, timeout: Duration) {
-        self.wait_until_or_dump(what, script, timeout, "return null")
+        self.wait_until_or_dump(what, script, timeout, PAGE_STATE)
             .await;
     }
 

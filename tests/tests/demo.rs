@@ -396,6 +396,10 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
     eval(&browser, "type(field('headline'), 'Snippet campaign')").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let exported = export(&browser).await;
+    assert!(
+        exported.contains("\"headline\": \"Snippet campaign\""),
+        "{exported}"
+    );
     // The team uploads campaign.json to their site; a partner pastes the snippet.
     let partner = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
     let page = std::sync::Arc::clone(&partner);
