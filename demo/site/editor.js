@@ -280,6 +280,27 @@ function noscriptAsk(lang) {
     .filter(Boolean).join(". ").replace(/\.\./g, ".");
 }
 
+// The iframe's height: the first view's, 46em (736 px) wide, as the frame shows it where a
+// blog's column is that wide or wider (the widget is no wider). The loader script then has
+// nothing to resize, so the blog's text below never moves; without it (blogs that allow no
+// scripts) the frame fits. Measured once per first view; 0 until the preview and the
+// stylesheet are there.
+let measured = { view: "", height: 0 };
+function viewHeight() {
+  if (!firstView || !CSS) return 0;
+  if (measured.view !== firstView) {
+    const box = document.createElement("div");
+    box.className = "demo-measure";
+    const host = document.createElement("div");
+    host.attachShadow({ mode: "open" }).innerHTML = `<style>${CSS}</style>${firstView}`;
+    box.append(host);
+    document.body.append(box);
+    measured = { view: firstView, height: box.scrollHeight };
+    box.remove();
+  }
+  return measured.height;
+}
+
 function renderSnippets() {
   const url = $("campaign-url").value.trim();
   const lang = $("lang").value;
@@ -293,6 +314,7 @@ function renderSnippets() {
   const shift = "It shows once the page has painted: in the first screen of a page it pushes the text " +
     "below it down once (a layout shift); further down the page nothing in view moves. For the first " +
     "screen, use the full-HTML snippet.";
+  const frameHeight = viewHeight() || (compact ? 900 : 1400);
   const snippets = [
     ["Script tag (partner sites)",
       `<script src="${attr(WIDGET_BASE)}embed.js" async data-campaign="${attr(url)}" data-lang="${lang}"${layout}></script>\n` + noscript,
@@ -302,7 +324,7 @@ function renderSnippets() {
       `<script src="${attr(WIDGET_BASE)}embed.js" async></script>`],
     ["iframe (blogs without scripts)",
       `<iframe data-campaign-widget src="${attr(WIDGET_BASE)}embed.html?campaign=${encodeURIComponent(url)}&amp;lang=${lang}` +
-      `${compact ? "&amp;layout=compact" : ""}" title="Write to your MP" width="100%" height="${compact ? 900 : 1400}" ` +
+      `${compact ? "&amp;layout=compact" : ""}" title="Write to your MP" width="100%" height="${frameHeight}" ` +
       `loading="lazy" style="border:0;max-width:46em"></iframe>\n` +
       `<script src="${attr(WIDGET_BASE)}embed.js" async data-mount="none"></script>`],
   ];

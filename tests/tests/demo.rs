@@ -416,7 +416,8 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
                 status: 200,
                 content_type: kind,
                 body: body.into_bytes(),
-                headers: Vec::new(),
+                // (The iframe snippet's frame reads it from the widget's origin.)
+                headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
             })
         })),
     );
@@ -445,6 +446,16 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
     )
     .await;
     let full_html = eval(&browser, "document.getElementById('snippet-3').textContent").await;
+    // The iframe snippet is as tall as the edited campaign's first view, 46em wide.
+    let iframe = eval(&browser, "document.getElementById('snippet-2').textContent").await;
+    let height: f64 = iframe
+        .as_str()
+        .unwrap()
+        .split("height=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap_or_else(|| panic!("a height in {iframe}"));
     eval(&browser, "document.querySelector('[aria-label=\"Copy the script tag (partner sites) snippet\"]').click() || true").await;
     // Pastes a snippet into the partner's blank page (then opened at `blank`).
     let paste = |snippet: Value| {
@@ -474,6 +485,54 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
             WAIT,
         )
         .await;
+    // The iframe snippet in a blog post, text below it: the frame is never resized (not to
+    // the placeholder, not to the live view) and nothing on the blog moves.
+    let recorder = "<script>window.heights = []; window.shifts = [];\
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => shifts.push(e.value)))\
+          .observe({ type: 'layout-shift', buffered: true });\
+        const frame = document.querySelector('iframe');\
+        new MutationObserver(() => heights.push(frame.getBoundingClientRect().height))\
+          .observe(frame, { attributes: true });</script>";
+    let text_below = "<p>The blog post goes on below the campaign.</p>".repeat(20);
+    paste(json!(format!(
+        "<h1>A blog</h1>{}{recorder}{text_below}",
+        iframe.as_str().unwrap()
+    )));
+    browser.client.goto(&blank).await.unwrap();
+    browser.enter_iframe().await;
+    browser
+        .wait_until(
+            "the live widget in the frame",
+            "const r = document.querySelector('campaign-widget')?.shadowRoot;\
+             return r?.querySelector('.cw-headline')?.textContent === 'Snippet campaign' && !r.querySelector('.cw-frame[hidden]');",
+            WAIT,
+        )
+        .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    let blog = browser
+        .js("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(\
+             { now: document.querySelector('iframe').getBoundingClientRect().height, heights, shifts }))));")
+        .await;
+    let now = blog["now"].as_f64().unwrap();
+    assert!(
+        (now - height).abs() <= 1.0,
+        "the frame is {now} px tall, its snippet says {height}: {blog}"
+    );
+    assert!(
+        blog["heights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| (h.as_f64().unwrap() - height).abs() <= 1.0),
+        "the frame was resized on the way: {blog}"
+    );
+    let shift: f64 = blog["shifts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_f64)
+        .sum();
+    assert!(shift <= 0.01, "the blog's text moved: {blog}");
     browser.close().await;
 }
 
@@ -533,13 +592,25 @@ async fn every_example_page_shows_a_working_widget() {
         .goto(&format!("{}/demo/examples/blog.html", site.url))
         .await
         .unwrap();
+    browser.enter_iframe().await;
     browser
         .wait_until(
-            "the iframe to fit",
-            "return document.querySelector('iframe').getBoundingClientRect().height > 1400;",
+            "the live widget in blog.html's frame",
+            "const r = document.querySelector('campaign-widget')?.shadowRoot;\
+             return !!r?.querySelector('.cw-headline') && !r.querySelector('[data-cw-prerendered], .cw-frame[hidden]');",
             WAIT,
         )
         .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    let frame = browser
+        .js("const f = document.querySelector('iframe'); return new Promise((done) => requestAnimationFrame(() =>\
+             requestAnimationFrame(() => done([f.getBoundingClientRect().height, +f.getAttribute('height')]))));")
+        .await;
+    assert!(
+        (frame[0].as_f64().unwrap() - frame[1].as_f64().unwrap()).abs() <= 1.0,
+        "blog.html's iframe [now, height attribute] {frame}: its height should be the default \
+         campaign's first view at 46em wide (the demo page's iframe snippet says it)"
+    );
     browser.close().await;
 }
 

@@ -236,12 +236,19 @@
   if (document.documentElement.hasAttribute("data-" + NAME + "-frame")) {
     // Inside embed.html: settings come from the query string; report height and events.
     // (The body's height, not the page's: that is never less than the frame, which could then
-    // grow but never shrink, as to a compact widget or a closed disclosure.)
+    // grow but never shrink, as to a compact widget or a closed disclosure.) Only the height of
+    // a view (or of the loader's message), never of the steps before it (nothing yet, the busy
+    // placeholder, the live view waiting for its styles): the frame keeps the snippet's height
+    // until the view is there, and a snippet as tall as the view (the demo page's) is then
+    // never resized.
+    const el = widget([...new URLSearchParams(location.search)]);
     document.body.style.margin = "0";
-    document.body.append(widget([...new URLSearchParams(location.search)]));
-    new ResizeObserver(() =>
-      post({ type: NAME + ":height", height: document.body.scrollHeight })
-    ).observe(document.body);
+    document.body.append(el);
+    new ResizeObserver(() => {
+      const frame = el.shadowRoot && el.shadowRoot.querySelector(".cw-frame");
+      if (frame && !frame.hidden && !frame.hasAttribute("aria-busy"))
+        post({ type: NAME + ":height", height: document.body.scrollHeight });
+    }).observe(document.body);
     EVENTS.forEach((name) =>
       document.addEventListener(NAME + ":" + name, (e) => post({ type: e.type, detail: e.detail })));
     return;
