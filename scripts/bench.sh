@@ -7,8 +7,9 @@
 # (warm cache, same release, short lifetimes run out): requests and bytes, with each folder's
 # own hosting rules (_headers) or, without them, the short lifetime fixed names allow; then, under
 # the three conditions, the host page's Cumulative Layout Shift while the widget loads, in an
-# article (1280x900) with the snippet partners paste and, for a release with a prerendered view
-# (prerender-en.<hash>.html in its manifest.json), with the widget's HTML in the page.
+# article (1280x900) with the snippet partners paste, with a blog's iframe snippet and, for a
+# release with a prerendered view (prerender-en.<hash>.html in its manifest.json), with the
+# widget's HTML in the page.
 # Usage: scripts/bench.sh [--runs N] [--only PARTS] [--verbose] [--full-html] [--after-live] [--files] [--chromium PATH] [DIST [DIST2]]
 #   (default: dist)
 #   --runs N         page loads per folder, condition and supporter or host page (default 7)

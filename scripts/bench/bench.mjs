@@ -135,12 +135,27 @@ const article = (widget, before = 0) =>
 const NOSCRIPT = `<noscript><p>Ask your MP to support the Secondary Support Package:
   <a href="https://www.writetothem.com/?a=westminstermp">write to your MP through WriteToThem</a>.</p></noscript>`;
 
+// The iframe snippet (a blog's) with the loader, `height` px tall, the built-in campaign.
+const frame = (api, height, more = "") => {
+  const query = `postcodes-api=${encodeURIComponent(api)}&amp;members-api=${encodeURIComponent(api)}${more}`;
+  return `<iframe data-campaign-widget src="embed.html?${query}" title="Write to your MP" width="100%" ` +
+    `height="${height}" loading="lazy" style="border:0;max-width:46em"></iframe>\n` +
+    `<script src="embed.js" async data-mount="none"></script>`;
+};
+// The built-in campaign's first view at 46em wide in English (README, the iframe snippet): the
+// height the demo page's iframe snippet gives it.
+const FRAME_HEIGHT = 1599;
+const FRAME_HEIGHT_COMPACT = 466;
+
 // The pages each folder is served with, by path, `api` being the fixture API's base URL:
 // - /bench.html: the built-in campaign, the loader as the README's custom element way;
 // - /cls-tag.html: the article with the snippet partners paste (the script tag where the widget
 //   goes; the built-in campaign, as the prerender has it); /cls-tag-compact.html the same with
 //   data-layout="compact"; /cls-tag-below.html with the widget after 12 more paragraphs, below
 //   the first screen (and within the loader's 600 px of it, so its wasm loads as well);
+// - /cls-iframe.html: the article with the iframe snippet as tall as the widget's first view;
+//   /cls-iframe-1400.html with the 1,400 px the snippet had before it was measured; the same
+//   two in the compact layout (/cls-iframe-compact.html, /cls-iframe-compact-900.html);
 // - /cls-html.html, for a folder with a prerendered view: the article with the widget's HTML in a
 //   declarative shadow root (stylesheet link and prerender), the loader only registering.
 function hostPages(dist, api) {
@@ -155,6 +170,10 @@ function hostPages(dist, api) {
     "/cls-tag.html": article(`<script src="embed.js" async ${apis}></script>\n${NOSCRIPT}`),
     "/cls-tag-compact.html": article(`<script src="embed.js" async ${apis} data-layout="compact"></script>\n${NOSCRIPT}`),
     "/cls-tag-below.html": article(`<script src="embed.js" async ${apis}></script>\n${NOSCRIPT}`, 12),
+    "/cls-iframe-1400.html": article(frame(api, 1400)),
+    "/cls-iframe.html": article(frame(api, FRAME_HEIGHT)),
+    "/cls-iframe-compact-900.html": article(frame(api, 900, "&amp;layout=compact")),
+    "/cls-iframe-compact.html": article(frame(api, FRAME_HEIGHT_COMPACT, "&amp;layout=compact")),
   };
   const prerender = prerenderOf(dist);
   if (prerender) {
@@ -363,7 +382,7 @@ const CLS_SETTLE = `window.__benchLive.then((mounted) => new Promise((done) => s
   mounted,
   end: performance.now(),
   shifts: window.__benchShifts,
-  height: document.querySelector("campaign-widget").getBoundingClientRect().height,
+  height: document.querySelector("campaign-widget, iframe").getBoundingClientRect().height,
   viewport: [innerWidth, innerHeight],
 })), ${SETTLE_MS})))`;
 
@@ -752,6 +771,10 @@ if (parts.has("cls")) {
     { name: "script tag, compact", path: "/cls-tag-compact.html" },
     { name: "script tag, below the first screen", path: "/cls-tag-below.html" },
     { name: "full HTML", path: "/cls-html.html" },
+    { name: "iframe, 1400 px", path: "/cls-iframe-1400.html" },
+    { name: `iframe, ${FRAME_HEIGHT} px (its view's)`, path: "/cls-iframe.html" },
+    { name: "iframe, compact, 900 px", path: "/cls-iframe-compact-900.html" },
+    { name: `iframe, compact, ${FRAME_HEIGHT_COMPACT} px (its view's)`, path: "/cls-iframe-compact.html" },
   ];
   // results[page][i]: that folder's runs on that page, null where the folder has no such page.
   const results = await withSites(async (sites) => {
@@ -783,7 +806,8 @@ if (parts.has("cls")) {
       `more. A ${viewport.join("×")} article: a heading, a paragraph, the widget, 40 paragraphs. script tag: the ` +
       `snippet where the widget goes (compact: with data-layout="compact"; below the first screen: after 12 more ` +
       `paragraphs); full HTML: the prerendered view in a declarative shadow root (n/a: the ` +
-      `folder's manifest.json lists none).\n`,
+      `folder's manifest.json lists none); iframe: the blog's snippet (embed.html, 46em wide, the ` +
+      `loader sizing it), as tall as the old snippet said or as the widget's first view.\n`,
   );
   const cell = (rs) => (rs ? spread(rs.map((r) => r.cls), score) : "n/a");
   const ratio = (a, b) => {
