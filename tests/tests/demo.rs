@@ -606,10 +606,14 @@ async fn every_example_page_shows_a_working_widget() {
         .js("const f = document.querySelector('iframe'); return new Promise((done) => requestAnimationFrame(() =>\
              requestAnimationFrame(() => done([f.getBoundingClientRect().height, +f.getAttribute('height')]))));")
         .await;
+    // (Within 2%, about a line of text: the number is the view's height with this machine's
+    // default fonts, and a machine with others would fail an exact check. The exact property,
+    // that a snippet as tall as its view is never resized, is the pasted-snippet test's.)
+    let (now, attribute) = (frame[0].as_f64().unwrap(), frame[1].as_f64().unwrap());
     assert!(
-        (frame[0].as_f64().unwrap() - frame[1].as_f64().unwrap()).abs() <= 1.0,
+        (now - attribute).abs() <= attribute * 0.02,
         "blog.html's iframe [now, height attribute] {frame}: its height should be the default \
-         campaign's first view at 46em wide (the demo page's iframe snippet says it)"
+         campaign's first view at 46em wide (the demo page's iframe snippet says it), as in the README"
     );
     browser.close().await;
 }
