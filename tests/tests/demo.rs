@@ -30,6 +30,29 @@ async fn export(browser: &Browser) -> String {
     text.as_str().expect("exported text").to_owned()
 }
 
+/// Waits in the page's iframe for its widget's live view (with `also` true of its shadow root
+/// `r`), then, back on the page and two frames later (once the height the frame posted has
+/// landed), returns `then` evaluated there.
+async fn once_the_frame_is_live(browser: &Browser, what: &str, also: &str, then: &str) -> Value {
+    browser.enter_iframe().await;
+    browser
+        .wait_until(
+            what,
+            &format!(
+                "const r = document.querySelector('campaign-widget')?.shadowRoot;\
+                 return !!r?.querySelector('.cw-headline') && !r.querySelector('[data-cw-prerendered], .cw-frame[hidden]') && ({also});"
+            ),
+            WAIT,
+        )
+        .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    browser
+        .js(&format!(
+            "return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done({then}))));"
+        ))
+        .await
+}
+
 async fn open_demo(width: u32, height: u32) -> (Server, Browser) {
     let site = demo_site(0);
     let browser = Browser::start(width, height).await;
@@ -448,14 +471,13 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
     let full_html = eval(&browser, "document.getElementById('snippet-3').textContent").await;
     // The iframe snippet is as tall as the edited campaign's first view, 46em wide.
     let iframe = eval(&browser, "document.getElementById('snippet-2').textContent").await;
-    let height: f64 = iframe
-        .as_str()
-        .unwrap()
-        .split("height=\"")
-        .nth(1)
-        .and_then(|h| h.split('"').next())
-        .and_then(|h| h.parse().ok())
-        .unwrap_or_else(|| panic!("a height in {iframe}"));
+    let height = eval(
+        &browser,
+        "+document.getElementById('snippet-2').textContent.match(/height=\"(\\d+)\"/)[1]",
+    )
+    .await
+    .as_f64()
+    .unwrap_or_else(|| panic!("a height in {iframe}"));
     eval(&browser, "document.querySelector('[aria-label=\"Copy the script tag (partner sites) snippet\"]').click() || true").await;
     // Pastes a snippet into the partner's blank page (then opened at `blank`).
     let paste = |snippet: Value| {
@@ -499,20 +521,13 @@ async fn the_copied_script_snippet_shows_the_same_campaign_on_a_blank_page() {
         iframe.as_str().unwrap()
     )));
     browser.client.goto(&blank).await.unwrap();
-    browser.enter_iframe().await;
-    browser
-        .wait_until(
-            "the live widget in the frame",
-            "const r = document.querySelector('campaign-widget')?.shadowRoot;\
-             return r?.querySelector('.cw-headline')?.textContent === 'Snippet campaign' && !r.querySelector('.cw-frame[hidden]');",
-            WAIT,
-        )
-        .await;
-    browser.client.enter_parent_frame().await.unwrap();
-    let blog = browser
-        .js("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(\
-             { now: document.querySelector('iframe').getBoundingClientRect().height, heights, shifts }))));")
-        .await;
+    let blog = once_the_frame_is_live(
+        &browser,
+        "the live widget in the frame",
+        "r.querySelector('.cw-headline').textContent === 'Snippet campaign'",
+        "{ now: document.querySelector('iframe').getBoundingClientRect().height, heights, shifts }",
+    )
+    .await;
     let now = blog["now"].as_f64().unwrap();
     assert!(
         (now - height).abs() <= 1.0,
@@ -592,20 +607,13 @@ async fn every_example_page_shows_a_working_widget() {
         .goto(&format!("{}/demo/examples/blog.html", site.url))
         .await
         .unwrap();
-    browser.enter_iframe().await;
-    browser
-        .wait_until(
-            "the live widget in blog.html's frame",
-            "const r = document.querySelector('campaign-widget')?.shadowRoot;\
-             return !!r?.querySelector('.cw-headline') && !r.querySelector('[data-cw-prerendered], .cw-frame[hidden]');",
-            WAIT,
-        )
-        .await;
-    browser.client.enter_parent_frame().await.unwrap();
-    let frame = browser
-        .js("const f = document.querySelector('iframe'); return new Promise((done) => requestAnimationFrame(() =>\
-             requestAnimationFrame(() => done([f.getBoundingClientRect().height, +f.getAttribute('height')]))));")
-        .await;
+    let frame = once_the_frame_is_live(
+        &browser,
+        "the live widget in blog.html's frame",
+        "true",
+        "[document.querySelector('iframe').getBoundingClientRect().height, +document.querySelector('iframe').getAttribute('height')]",
+    )
+    .await;
     // (Within 2%, about a line of text: the number is the view's height with this machine's
     // default fonts, and a machine with others would fail an exact check. The exact property,
     // that a snippet as tall as its view is never resized, is the pasted-snippet test's.)
